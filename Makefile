@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# make                build every module for the running kernel
+# make KVER=<ver>     ... for an installed kernel's headers
+# make KDIR=<dir>     ... for a kernel build tree
+# make check          build and test on both Debian kernels in QEMU
+# make demo           build, boot 6.12 in QEMU, show the framework working
+
+KVER ?= $(shell uname -r)
+KDIR ?= /lib/modules/$(KVER)/build
+PREFIX ?= /usr
+DESTDIR ?=
+TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+
+.PHONY: all modules clean install install-headers modules_install check demo tools
+
+all: modules
+
+modules:
+	@test -d $(KDIR) || { echo "no kernel build tree at $(KDIR): install the headers or set KVER=/KDIR=" >&2; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(TOP) modules
+
+modules_install: modules
+	$(MAKE) -C $(KDIR) M=$(TOP) INSTALL_MOD_DIR=updates/ocf modules_install
+	depmod -a $(KVER) || true
+
+install-headers:
+	install -D -m 0644 $(TOP)/include/uapi/crypto/cryptodev.h \
+		$(DESTDIR)$(PREFIX)/include/crypto/cryptodev.h
+
+install: modules_install install-headers
+
+clean:
+	@test -d $(KDIR) && $(MAKE) -C $(KDIR) M=$(TOP) clean || true
+	rm -rf $(TOP)/build
+
+check:
+	$(TOP)/tests/vm/check.sh $(if $(T),--tests '$(T)') $(if $(K),--kernels '$(K)')
+
+demo:
+	$(TOP)/tests/vm/demo.sh
