@@ -1,0 +1,100 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# check.sh [--tests PATTERNS] [--kernels LIST] [--no-deps] [--no-dkms]
+#
+# What `make check` runs: install what is missing, build the modules for
+# each kernel (W=1) and the userland tests, build each kernel's
+# initramfs, boot it under QEMU with a virtio-crypto device, run the test
+# plan (tests/vm/plan), and report TAP with a closing summary.
+#   --tests   comma-separated shell patterns of plan group names (T=)
+#   --kernels comma-separated short names, default 6.1,6.12 (K=)
+# A full run also builds the package with DKMS for every kernel and runs
+# the 6.12 VM on the DKMS-built modules.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+tests= kernels=6.1,6.12 deps=1 dkms=auto
+while [ $# -gt 0 ]; do
+	case $1 in
+	--tests) tests=$2; shift ;;
+	--kernels) kernels=$2; shift ;;
+	--no-deps) deps=0 ;;
+	--no-dkms) dkms=0 ;;
+	-h|--help) sed -n '3,14p' "$0"; exit 0 ;;
+	*) die "unknown option $1" ;;
+	esac
+	shift
+done
+[ "$dkms" = auto ] && { [ -z "$tests" ] && dkms=1 || dkms=0; }
+
+[ $deps = 1 ] && { "$OCF_TOP/tests/vm/deps.sh" || die "installing dependencies failed"; }
+
+start=$(date +%s)
+mkdir -p "$OCF_BUILD"
+log "building the userland tests"
+"$OCF_TOP/tests/vm/build.sh" user || log "userland build failed (see build/user/build.log)"
+
+selected_plan() {
+	local name rest
+	while read -r name rest; do
+		case $name in ''|'#'*) continue ;; esac
+		if [ -n "$tests" ]; then
+			local keep=0 pat
+			for pat in ${tests//,/ }; do
+				# shellcheck disable=SC2254
+				case $name in $pat) keep=1 ;; esac
+			done
+			[ $keep = 1 ] || continue
+		fi
+		echo "$name $rest"
+	done <"$OCF_TOP/tests/vm/plan"
+}
+
+rundirs=()
+for short in ${kernels//,/ }; do
+	kver=$(kernel_release "$short") || die "kernel $short is not installed"
+	run=$OCF_BUILD/runs/$short
+	rm -rf "$run"
+	mkdir -p "$run"
+	echo "$short" >"$run/name"
+	rundirs+=("$run")
+	selected_plan >"$run/plan"
+
+	log "$short: building modules for $kver"
+	"$OCF_TOP/tests/vm/build.sh" modules "$kver"
+	echo $? >"$run/build.rc"
+	cp "$OCF_BUILD/$kver/build.log" "$run/build.log"
+	[ "$(cat "$run/build.rc")" = 0 ] || continue
+
+	moddir=
+	if [ $dkms = 1 ]; then
+		log "$short: building with DKMS"
+		drun=$OCF_BUILD/runs/$short-dkms
+		rm -rf "$drun"
+		mkdir -p "$drun"
+		echo "$short-dkms" >"$drun/name"
+		echo "dkms build, no warnings" >"$drun/build.label"
+		rundirs+=("$drun")
+		"$OCF_TOP/tests/vm/dkms-build.sh" "$kver" "$OCF_BUILD/dkms/$kver" \
+			>"$drun/build.log" 2>&1
+		echo $? >"$drun/build.rc"
+		# The 6.12 VM runs on the DKMS-built modules.
+		[ "$short" = 6.12 ] && [ "$(cat "$drun/build.rc")" = 0 ] &&
+			moddir=$OCF_BUILD/dkms/$kver/modules
+	fi
+
+	log "$short: initramfs${moddir:+ (DKMS-built modules)}"
+	"$OCF_TOP/tests/vm/mkinitramfs.sh" "$kver" "$OCF_BUILD/$kver/src" \
+		"$run/plan" "$run/initramfs.gz" $moddir >"$run/initramfs.log" 2>&1 ||
+		{ echo 1 >"$run/vm.rc"; continue; }
+	log "$short: booting $kver ($(wc -l <"$run/plan") test groups)"
+	"$OCF_TOP/tests/vm/run-vm.sh" "$kver" "$run/initramfs.gz" "$run" "${OCF_VM_TIMEOUT:-1200}"
+	echo $? >"$run/vm.rc"
+	log "$short: VM finished after $(($(date +%s) - start)) s"
+done
+
+/usr/bin/python3 "$OCF_TOP/tests/vm/report.py" "${rundirs[@]}"
+rc=$?
+log "check took $(($(date +%s) - start)) s"
+exit $rc

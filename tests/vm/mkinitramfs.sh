@@ -1,0 +1,76 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# mkinitramfs.sh KVER SRC PLAN OUT [MODDIR]
+#
+# Build the test VM's initramfs: busybox, the guest init, the distro
+# modules our modules and tests need (with their dependencies, so that
+# the crypto API's request_module() finds them through modprobe), our
+# modules from SRC (or the production ones from MODDIR, for DKMS builds),
+# the userland tests and tools from build/user, and the PLAN to run.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+kver=$1 src=$2 plan=$3 out=$4 moddir=${5:-}
+sysmods=/lib/modules/$kver
+root=$(mktemp -d "${TMPDIR:-/tmp}/ocf-initramfs.XXXXXX")
+trap 'rm -rf "$root"' EXIT
+
+mkdir -p "$root"/{bin,sbin,dev,proc,sys,tmp,etc,ocf,tests} "$root/lib/modules/$kver"
+cp /bin/busybox "$root/bin/busybox"
+ln -s busybox "$root/bin/sh"
+cp "$OCF_TOP/tests/vm/guest-init" "$root/init"
+chmod +x "$root/init"
+
+# Distro modules: the crypto API, its x86 implementations, the libraries
+# and the virtio transport, with everything they depend on.
+seeds=$( (cd "$sysmods" && find kernel/crypto kernel/arch/x86/crypto \
+	kernel/lib/crypto kernel/drivers/virtio kernel/drivers/crypto/virtio \
+	-name '*.ko*' 2>/dev/null) | sed 's#.*/##; s#\.ko.*##' | sort -u)
+for m in $seeds; do
+	modprobe -S "$kver" --show-depends "$m" 2>/dev/null || true
+done | awk '$1 == "insmod" { print $2 }' | sort -u | while read -r path; do
+	rel=${path#$sysmods/}
+	mkdir -p "$root/lib/modules/$kver/$(dirname "$rel")"
+	case $path in
+	*.xz) xz -dc "$path" >"$root/lib/modules/$kver/${rel%.xz}" ;;
+	*) cp "$path" "$root/lib/modules/$kver/$rel" ;;
+	esac
+done
+for f in modules.builtin modules.builtin.modinfo modules.order; do
+	[ -e "$sysmods/$f" ] && cp "$sysmods/$f" "$root/lib/modules/$kver/"
+done
+
+# Our modules: production ones under updates/ocf (loaded by name with
+# modprobe), test modules under updates/ocf-tests.
+dest=$root/lib/modules/$kver/updates
+mkdir -p "$dest/ocf" "$dest/ocf-tests"
+if [ -n "$moddir" ]; then
+	find "$moddir" -name '*.ko*' | while read -r f; do
+		case $f in
+		*.xz) xz -dc "$f" >"$dest/ocf/$(basename "${f%.xz}")" ;;
+		*) cp "$f" "$dest/ocf/" ;;
+		esac
+	done
+else
+	find "$src" -name '*.ko' -not -path '*/tests/*' -exec cp {} "$dest/ocf/" \;
+fi
+[ -d "$src/tests/kernel" ] &&
+	find "$src/tests/kernel" -name '*.ko' -exec cp {} "$dest/ocf-tests/" \;
+depmod -b "$root" "$kver"
+
+# Load order: the core first, /dev/crypto last, drivers in between.
+{
+	echo ocf
+	ls "$dest/ocf" | sed 's/\.ko$//' | grep -vx -e ocf -e cryptodev | sort || true
+	echo cryptodev
+} | awk -v d="$dest/ocf" 'system("test -e " d "/" $0 ".ko") == 0' \
+	>"$root/ocf/base-modules"
+
+cp "$plan" "$root/ocf/plan"
+if [ -d "$OCF_BUILD/user" ]; then
+	find "$OCF_BUILD/user" -type f -perm -u+x -exec cp {} "$root/tests/" \;
+fi
+[ -d "$OCF_TOP/tests/vm/guest-files" ] && cp -a "$OCF_TOP/tests/vm/guest-files/." "$root/"
+
+(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out"
