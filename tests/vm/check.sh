@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # check.sh [--tests PATTERNS] [--kernels LIST] [--no-deps] [--no-dkms]
+#          [--no-lint]
 #
 # What `make check` runs: install what is missing, build the modules for
 # each kernel (W=1) and the userland tests, build each kernel's
@@ -9,24 +10,28 @@
 # plan (tests/vm/plan), and report TAP with a closing summary.
 #   --tests   comma-separated shell patterns of plan group names (T=)
 #   --kernels comma-separated short names, default 6.1,6.12 (K=)
-# A full run also builds the package with DKMS for every kernel and runs
-# the 6.12 VM on the DKMS-built modules.
+# A full run (no --tests) also runs checkpatch and sparse, builds the
+# package with DKMS for every kernel, and runs the 6.12 VM on the
+# DKMS-built modules.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
-tests= kernels=6.1,6.12 deps=1 dkms=auto
+tests= kernels=6.1,6.12 deps=1 dkms=auto lint=auto
 while [ $# -gt 0 ]; do
 	case $1 in
 	--tests) tests=$2; shift ;;
 	--kernels) kernels=$2; shift ;;
 	--no-deps) deps=0 ;;
 	--no-dkms) dkms=0 ;;
-	-h|--help) sed -n '3,14p' "$0"; exit 0 ;;
+	--no-lint) lint=0 ;;
+	-h|--help) sed -n '3,16p' "$0"; exit 0 ;;
 	*) die "unknown option $1" ;;
 	esac
 	shift
 done
+# A run of selected groups is for iterating: DKMS and lint only on full runs.
 [ "$dkms" = auto ] && { [ -z "$tests" ] && dkms=1 || dkms=0; }
+[ "$lint" = auto ] && { [ -z "$tests" ] && lint=1 || lint=0; }
 
 [ $deps = 1 ] && { "$OCF_TOP/tests/vm/deps.sh" || die "installing dependencies failed"; }
 
@@ -52,6 +57,15 @@ selected_plan() {
 }
 
 rundirs=()
+if [ $lint = 1 ]; then
+	log "checkpatch and sparse"
+	"$OCF_TOP/tests/vm/lint.sh" checkpatch "$OCF_BUILD/runs/checkpatch" >/dev/null
+	echo checkpatch >"$OCF_BUILD/runs/checkpatch/name"
+	kver=$(kernel_release 6.12) || die "kernel 6.12 is not installed"
+	"$OCF_TOP/tests/vm/lint.sh" sparse "$kver" "$OCF_BUILD/runs/sparse" >/dev/null
+	echo sparse >"$OCF_BUILD/runs/sparse/name"
+	rundirs+=("$OCF_BUILD/runs/checkpatch" "$OCF_BUILD/runs/sparse")
+fi
 for short in ${kernels//,/ }; do
 	kver=$(kernel_release "$short") || die "kernel $short is not installed"
 	run=$OCF_BUILD/runs/$short

@@ -11,6 +11,7 @@ packages=(
 	linux-image-amd64 linux-headers-amd64
 	linux-image-6.12-amd64 linux-headers-6.12-amd64
 	dkms sparse libssl-dev libkcapi-dev kcapi-tools
+	linux-source-6.12
 )
 
 missing=()
