@@ -4,7 +4,8 @@
 # build.sh modules KVER   build every module for KVER with W=1 in
 #                         build/KVER/src (a copy: two kernels' objects
 #                         must not share a directory)
-# build.sh user           build the userland tests and tools into build/user
+# build.sh user           build the userland tests and tools into build/user,
+#                         and OpenSSL's devcrypto engine into build/openssl
 #
 # The log goes to build/KVER/build.log (build/user/build.log); exit status
 # is make's.  Warnings are counted by the caller from the log.
@@ -30,6 +31,10 @@ user)
 	if [ -f "$OCF_TOP/tools/Makefile" ]; then
 		make -C "$OCF_TOP/tools" O="$out/tools" >>"$out/build.log" 2>&1 || rc=1
 	fi
+	# A real /dev/crypto client: OpenSSL's devcrypto engine.  Its test
+	# skips when it could not be built.
+	"$OCF_TOP/tests/openssl/build-engine.sh" "$OCF_BUILD/openssl" \
+		>>"$out/build.log" 2>&1 || rm -rf "$OCF_BUILD/openssl"
 	exit $rc
 	;;
 *)

@@ -71,6 +71,10 @@ cp "$plan" "$root/ocf/plan"
 if [ -d "$OCF_BUILD/user" ]; then
 	find "$OCF_BUILD/user" -type f -perm -u+x -exec cp {} "$root/tests/" \;
 fi
-[ -d "$OCF_TOP/tests/vm/guest-files" ] && cp -a "$OCF_TOP/tests/vm/guest-files/." "$root/"
+# OpenSSL with the devcrypto engine, laid over the root.
+[ -d "$OCF_BUILD/openssl/root" ] && cp -a "$OCF_BUILD/openssl/root/." "$root/"
+mkdir -p "$root/ocf/scripts"
+cp "$OCF_TOP/tests/openssl/engine-test.sh" "$OCF_TOP/tests/openssl/openssl.cnf" \
+	"$root/ocf/scripts/"
 
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out"
