@@ -4,6 +4,7 @@
 # make KVER=<ver>     ... for an installed kernel's headers
 # make KDIR=<dir>     ... for a kernel build tree
 # make check          build and test on both Debian kernels in QEMU
+# make check-debug    the same in a debug kernel (KASAN, lockdep, kmemleak...)
 # make demo           build, boot 6.12 in QEMU, show the framework working
 
 KVER ?= $(shell uname -r)
@@ -12,7 +13,7 @@ PREFIX ?= /usr
 DESTDIR ?=
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 
-.PHONY: all modules clean install install-headers modules_install check demo tools
+.PHONY: all modules clean install install-headers modules_install check check-debug demo
 
 all: modules
 
@@ -36,6 +37,9 @@ clean:
 
 check:
 	$(TOP)/tests/vm/check.sh $(if $(T),--tests '$(T)') $(if $(K),--kernels '$(K)')
+
+check-debug:
+	$(TOP)/tests/vm/check.sh --kernels debug $(if $(T),--tests '$(T)')
 
 demo:
 	$(TOP)/tests/vm/demo.sh

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# build.sh modules KVER   build every module for KVER with W=1 in
+# build.sh modules KVER   build every module for KVER (its build tree is
+#                         $KDIR when set) with W=1 in
 #                         build/KVER/src (a copy: two kernels' objects
 #                         must not share a directory)
 # build.sh user           build the userland tests and tools into build/user,
@@ -17,7 +18,7 @@ modules)
 	kver=$2
 	out=$OCF_BUILD/$kver
 	copy_tree "$out/src"
-	make -C "/lib/modules/$kver/build" M="$out/src" W=1 modules \
+	make -C "${KDIR:-/lib/modules/$kver/build}" M="$out/src" W=1 modules \
 		>"$out/build.log" 2>&1
 	;;
 user)

@@ -9,7 +9,8 @@
 # initramfs, boot it under QEMU with a virtio-crypto device, run the test
 # plan (tests/vm/plan), and report TAP with a closing summary.
 #   --tests   comma-separated shell patterns of plan group names (T=)
-#   --kernels comma-separated short names, default 6.1,6.12 (K=)
+#   --kernels comma-separated short names, default 6.1,6.12 (K=); "debug"
+#             is the debug kernel of tests/debug (KASAN, lockdep, kmemleak...)
 # A full run (no --tests) also runs checkpatch and sparse, builds the
 # package with DKMS for every kernel, and runs the 6.12 VM on the
 # DKMS-built modules.
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
 	--no-deps) deps=0 ;;
 	--no-dkms) dkms=0 ;;
 	--no-lint) lint=0 ;;
-	-h|--help) sed -n '3,16p' "$0"; exit 0 ;;
+	-h|--help) sed -n '3,/^set /{/^#/p}' "$0"; exit 0 ;;
 	*) die "unknown option $1" ;;
 	esac
 	shift
@@ -56,6 +57,9 @@ selected_plan() {
 	done <"$OCF_TOP/tests/vm/plan"
 }
 
+# Each kernel sets these for itself (make exports its command line).
+unset KDIR KIMAGE KSYSROOT
+
 rundirs=()
 if [ $lint = 1 ]; then
 	log "checkpatch and sparse"
@@ -67,7 +71,14 @@ if [ $lint = 1 ]; then
 	rundirs+=("$OCF_BUILD/runs/checkpatch" "$OCF_BUILD/runs/sparse")
 fi
 for short in ${kernels//,/ }; do
-	kver=$(kernel_release "$short") || die "kernel $short is not installed"
+	if [ "$short" = debug ]; then
+		env=$("$OCF_TOP/tests/debug/kernel.sh") || die "building the debug kernel failed"
+		eval "export $(echo "$env" | tr '\n' ' ')"
+		kver=$KVER
+	else
+		unset KDIR KIMAGE KSYSROOT
+		kver=$(kernel_release "$short") || die "kernel $short is not installed"
+	fi
 	run=$OCF_BUILD/runs/$short
 	rm -rf "$run"
 	mkdir -p "$run"
@@ -82,7 +93,7 @@ for short in ${kernels//,/ }; do
 	[ "$(cat "$run/build.rc")" = 0 ] || continue
 
 	moddir=
-	if [ $dkms = 1 ]; then
+	if [ $dkms = 1 ] && [ "$short" != debug ]; then
 		log "$short: building with DKMS"
 		drun=$OCF_BUILD/runs/$short-dkms
 		rm -rf "$drun"

@@ -55,7 +55,7 @@ sparse)
 	echo "sparse clean (C=2, $kver)" >"$out/build.label"
 	src=$OCF_BUILD/sparse-$kver
 	copy_tree "$src"
-	make -C "/lib/modules/$kver/build" M="$src" C=2 modules \
+	make -C "${KDIR:-/lib/modules/$kver/build}" M="$src" C=2 modules \
 		>"$out/build.log" 2>&1
 	rc=$?
 	# sparse reports as "file:line:col: warning:/error:" lines.

@@ -12,7 +12,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 kver=$1 src=$2 plan=$3 out=$4 moddir=${5:-}
-sysmods=/lib/modules/$kver
+# KSYSROOT: where a kernel that is not installed keeps /lib/modules.
+sysmods=${KSYSROOT:-}/lib/modules/$kver
 root=$(mktemp -d "${TMPDIR:-/tmp}/ocf-initramfs.XXXXXX")
 trap 'rm -rf "$root"' EXIT
 
@@ -28,7 +29,7 @@ seeds=$( (cd "$sysmods" && find kernel/crypto kernel/arch/x86/crypto \
 	kernel/lib/crypto kernel/drivers/virtio kernel/drivers/crypto/virtio \
 	-name '*.ko*' 2>/dev/null) | sed 's#.*/##; s#\.ko.*##' | sort -u)
 for m in $seeds; do
-	modprobe -S "$kver" --show-depends "$m" 2>/dev/null || true
+	modprobe ${KSYSROOT:+-d "$KSYSROOT"} -S "$kver" --show-depends "$m" 2>/dev/null || true
 done | awk '$1 == "insmod" { print $2 }' | sort -u | while read -r path; do
 	rel=${path#$sysmods/}
 	mkdir -p "$root/lib/modules/$kver/$(dirname "$rel")"

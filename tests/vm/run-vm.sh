@@ -3,8 +3,8 @@
 #
 # run-vm.sh KVER INITRAMFS OUTDIR [TIMEOUT]
 #
-# Boot KVER's kernel under QEMU (TCG) with a virtio-crypto device and the
-# given initramfs.  Writes OUTDIR/console.log (ttyS0), OUTDIR/results.log
+# Boot KVER's kernel ($KIMAGE when set) under QEMU (TCG) with a
+# virtio-crypto device and the given initramfs.  Writes OUTDIR/console.log (ttyS0), OUTDIR/results.log
 # (ttyS1) and OUTDIR/kmsg.log (ttyS2, the kernel log at the end); the
 # monitor socket is OUTDIR/monitor.sock for hot-plug tests.  Exit status:
 # QEMU's, or 124 when the VM ran out of time.
@@ -17,7 +17,7 @@ rm -f "$out"/{console,results,kmsg}.log "$out/monitor.sock"
 timeout -k 10 "$limit" qemu-system-x86_64 \
 	-accel tcg -cpu max -smp 2 -m 1024 \
 	-nodefaults -display none -no-reboot -nic none \
-	-kernel "/boot/vmlinuz-$kver" -initrd "$initrd" \
+	-kernel "${KIMAGE:-/boot/vmlinuz-$kver}" -initrd "$initrd" \
 	-append "console=ttyS0 loglevel=7 panic=-1 oops=panic softlockup_panic=1 ${OCF_VM_APPEND:-}" \
 	-serial "file:$out/console.log" \
 	-serial "file:$out/results.log" \
