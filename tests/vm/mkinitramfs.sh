@@ -27,7 +27,7 @@ chmod +x "$root/init"
 # and the virtio transport, with everything they depend on.
 seeds=$( (cd "$sysmods" && find kernel/crypto kernel/arch/x86/crypto \
 	kernel/lib/crypto kernel/drivers/virtio kernel/drivers/crypto/virtio \
-	-name '*.ko*' 2>/dev/null) | sed 's#.*/##; s#\.ko.*##' | sort -u)
+	-name '*.ko*' 2>/dev/null || true) | sed 's#.*/##; s#\.ko.*##' | sort -u)
 for m in $seeds; do
 	modprobe ${KSYSROOT:+-d "$KSYSROOT"} -S "$kver" --show-depends "$m" 2>/dev/null || true
 done | awk '$1 == "insmod" { print $2 }' | sort -u | while read -r path; do
