@@ -76,6 +76,6 @@ fi
 [ -d "$OCF_BUILD/openssl/root" ] && cp -a "$OCF_BUILD/openssl/root/." "$root/"
 mkdir -p "$root/ocf/scripts"
 cp "$OCF_TOP/tests/openssl/engine-test.sh" "$OCF_TOP/tests/openssl/openssl.cnf" \
-	"$root/ocf/scripts/"
+	"$OCF_TOP/tests/vm/demo-guest.sh" "$root/ocf/scripts/"
 
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out"
