@@ -37,4 +37,59 @@
 #define OCF_CTL_TABLE_CONST
 #endif
 
+/*
+ * register_sysctl() takes the table's size since 6.6; before, the table
+ * ends with an empty entry (which later kernels reject).  Close a table
+ * with OCF_CTL_TABLE_END.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#define OCF_CTL_TABLE_END
+#else
+#define OCF_CTL_TABLE_END	{ }
+#endif
+
 #endif /* _OCF_COMPAT_H */
+
+/*
+ * virtio_find_vqs() takes one struct virtqueue_info array since 6.11,
+ * separate callback and name arrays before.  ocf_virtio_find_vqs()
+ * takes the separate arrays on both; a NULL name leaves that queue
+ * unset.  Defined when <linux/virtio_config.h> is included first; kept
+ * outside the include guard so a later inclusion still gets it.
+ */
+#if defined(_LINUX_VIRTIO_CONFIG_H) && !defined(_OCF_COMPAT_VIRTIO)
+#define _OCF_COMPAT_VIRTIO
+#include <linux/slab.h>
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
+static inline int ocf_virtio_find_vqs(struct virtio_device *vdev,
+				      unsigned int nvqs,
+				      struct virtqueue *vqs[],
+				      vq_callback_t *callbacks[],
+				      const char * const names[])
+{
+	struct virtqueue_info *info;
+	unsigned int i;
+	int err;
+
+	info = kcalloc(nvqs, sizeof(*info), GFP_KERNEL);
+	if (!info)
+		return -ENOMEM;
+	for (i = 0; i < nvqs; i++) {
+		info[i].name = names[i];
+		info[i].callback = callbacks[i];
+	}
+	err = virtio_find_vqs(vdev, nvqs, vqs, info, NULL);
+	kfree(info);
+	return err;
+}
+#else
+static inline int ocf_virtio_find_vqs(struct virtio_device *vdev,
+				      unsigned int nvqs,
+				      struct virtqueue *vqs[],
+				      vq_callback_t *callbacks[],
+				      const char * const names[])
+{
+	return virtio_find_vqs(vdev, nvqs, vqs, callbacks, names, NULL);
+}
+#endif
+#endif /* _OCF_COMPAT_VIRTIO */

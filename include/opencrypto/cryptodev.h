@@ -12,6 +12,7 @@
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/llist.h>
 #include <linux/ktime.h>
 #include <crypto/cryptodev.h>
 
@@ -107,16 +108,39 @@ struct cryptouio {
  */
 struct cryptop;
 
+/*
+ * Error conventions (Linux style for return values, BSD style in the
+ * request):
+ * - Functions return 0 or a negative errno (crypto_dispatch(): -EINVAL,
+ *   only for a NULL request or callback).  crypto_get_driverid() returns
+ *   the id (>= 1) or -1.
+ * - crp_etype and krp_status hold 0 or a POSITIVE errno once the request
+ *   is complete (a driver storing a negative one is corrected).
+ * - process()/kprocess() return 0 when they took the request (they call
+ *   crypto_done() later or already did), ERESTART (either sign) when the
+ *   driver is full (the request is queued until crypto_unblock()), or
+ *   another errno, in which case the framework completes the request
+ *   with that error: the driver must not call crypto_done() for it then.
+ * - Driver ids start at 1; 0 as a krp_hid or crid means "any driver".
+ * - Consumer session ids are opaque 64-bit handles of the framework
+ *   (never 0); drivers see CRYPTO_SID(their id, their lid) in crp_sid
+ *   during process() and in freesession().  Use crypto_session_driver()
+ *   to learn which driver serves a session.
+ */
+
 /* Per-request state owned by the framework; drivers never touch it. */
 struct crypto_req_priv {
-	struct list_head	link;
-	u64			consumer_sid;
+	struct list_head	link;		/* driver queue */
+	struct llist_node	done_node;	/* completion queue */
+	u64			consumer_sid;	/* krp: the consumer's krp_hid */
 	void			*session;
 	void			*driver;
 	ktime_t			submitted;
-	int			hint;
-	int			legs_pending;
-	struct cryptodesc	*saved_desc;
+	unsigned long		state;		/* OCF_RS_* bits */
+	struct cryptodesc	*saved_desc;	/* whole chain (split) */
+	struct cryptodesc	*stage_last;	/* last desc of this stage */
+	struct cryptodesc	*stage_next;	/* its saved crd_next */
+	int			stage_leg;
 };
 
 struct cryptop {
@@ -148,8 +172,8 @@ struct cryptkop {
 	u32		krp_status;	/* 0 or an errno */
 	u16		krp_iparams;
 	u16		krp_oparams;
-	u32		krp_hid;	/* in: driver id or CRYPTOCAP_F_* mask
-					 * (0: any); out: driver used */
+	/* in: driver id or CRYPTOCAP_F_* mask (0: any); out: driver used */
+	u32		krp_hid;
 	struct {
 		void	*crp_p;
 		u32	crp_nbits;	/* out params: capacity in bits */
@@ -169,6 +193,13 @@ struct cryptkop {
 #define CRYPTO_ALG_FLAG_SUPPORTED	0x01
 #define CRYPTO_ALG_FLAG_RNG_ENABLE	0x02
 #define CRYPTO_ALG_FLAG_DSA_SHA		0x04
+
+/*
+ * Algorithm numbers reserved for in-kernel tests and examples: no real
+ * driver registers them, so a test driver using them never shadows one.
+ */
+#define CRYPTO_TEST_ALG_FIRST		190
+#define CRYPTO_TEST_ALG_LAST		199
 
 /* Longest driver name, as /dev/crypto reports it. */
 #define CRYPTO_DRIVER_NAME_LEN		32

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Calibration: shortly after a driver registers algorithms, run a few
+ * requests of each of three sizes through it, so the driver choice has
+ * measured costs before real traffic arrives.  Only algorithms whose
+ * key and request shape are known here are calibrated; the others are
+ * learnt from traffic.  Calibration requests feed the cost estimates
+ * but not the statistics.
+ */
+#include <linux/module.h>
+#include <linux/slab.h>
+#include "ocf_internal.h"
+
+static bool ocf_calibrate = true;
+module_param_named(calibrate, ocf_calibrate, bool, 0644);
+MODULE_PARM_DESC(calibrate, "Measure drivers' costs when they register");
+
+#define OCF_CALIB_DELAY		msecs_to_jiffies(200)
+#define OCF_CALIB_ROUNDS	3
+#define OCF_CALIB_MAX		16384
+
+static const int ocf_calib_sizes[] = { 64, 1024, OCF_CALIB_MAX };
+
+enum { OCF_CIPHER, OCF_HASH };
+
+static const struct {
+	int	alg;
+	int	klen;	/* bits */
+	int	kind;
+} ocf_calib_algs[] = {
+	{ CRYPTO_AES_CBC, 128, OCF_CIPHER },
+	{ CRYPTO_AES_ECB, 128, OCF_CIPHER },
+	{ CRYPTO_AES_XTS, 256, OCF_CIPHER },
+	{ CRYPTO_3DES_CBC, 192, OCF_CIPHER },
+	{ CRYPTO_CAMELLIA_CBC, 128, OCF_CIPHER },
+	{ CRYPTO_BLF_CBC, 128, OCF_CIPHER },
+	{ CRYPTO_CAST_CBC, 128, OCF_CIPHER },
+	{ CRYPTO_MD5, 0, OCF_HASH },
+	{ CRYPTO_SHA1, 0, OCF_HASH },
+	{ CRYPTO_SHA2_256, 0, OCF_HASH },
+	{ CRYPTO_SHA2_512, 0, OCF_HASH },
+	{ CRYPTO_SHA1_HMAC, 160, OCF_HASH },
+	{ CRYPTO_SHA2_256_HMAC, 256, OCF_HASH },
+	{ CRYPTO_SHA2_384_HMAC, 384, OCF_HASH },
+	{ CRYPTO_SHA2_512_HMAC, 512, OCF_HASH },
+	{ CRYPTO_MD5_HMAC, 128, OCF_HASH },
+};
+
+/* Shared by the calibrator and the callback; the last one frees it. */
+struct ocf_calib_req {
+	struct completion	done;
+	refcount_t		ref;
+	struct cryptop		*crp;
+	u8			*buf;
+};
+
+static void ocf_calib_put(struct ocf_calib_req *r)
+{
+	if (refcount_dec_and_test(&r->ref)) {
+		crypto_freereq(r->crp);
+		kfree(r->buf);
+		kfree(r);
+	}
+}
+
+/* Also how crypto_done() tells a calibration request apart. */
+int ocf_calib_cb(struct cryptop *crp)
+{
+	struct ocf_calib_req *r = crp->crp_opaque;
+
+	complete(&r->done);
+	ocf_calib_put(r);
+	return 0;
+}
+
+/* One request of @len bytes; false when the driver failed or is slow. */
+static bool ocf_calib_one(u64 *sid, int alg, int kind, int len)
+{
+	struct ocf_calib_req *r = kzalloc(sizeof(*r), GFP_KERNEL);
+	struct cryptodesc *crd;
+	bool ok = false;
+
+	if (!r)
+		return false;
+	init_completion(&r->done);
+	refcount_set(&r->ref, 2);
+	r->buf = kzalloc(len + AALG_MAX_RESULT_LEN, GFP_KERNEL);
+	r->crp = crypto_getreq(1);
+	if (!r->buf || !r->crp) {
+		refcount_set(&r->ref, 1);
+		ocf_calib_put(r);
+		return false;
+	}
+	r->crp->crp_sid = *sid;
+	r->crp->crp_buf = r->buf;
+	r->crp->crp_ilen = len + AALG_MAX_RESULT_LEN;
+	r->crp->crp_callback = ocf_calib_cb;
+	r->crp->crp_opaque = r;
+	crd = r->crp->crp_desc;
+	crd->crd_alg = alg;
+	crd->crd_len = len;
+	crd->crd_inject = len;
+	if (kind == OCF_CIPHER)
+		crd->crd_flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT |
+				 CRD_F_IV_PRESENT;
+	crypto_dispatch(r->crp);
+	if (wait_for_completion_timeout(&r->done, HZ)) {
+		ok = !r->crp->crp_etype;
+		if (r->crp->crp_etype == EAGAIN)
+			*sid = r->crp->crp_sid;
+	}
+	ocf_calib_put(r);
+	return ok;
+}
+
+static void ocf_calib_alg(struct ocf_driver *drv, int i)
+{
+	u8 key[64] = { 0x4f };
+	struct cryptoini cri = {
+		.cri_alg = ocf_calib_algs[i].alg,
+		.cri_klen = ocf_calib_algs[i].klen,
+		.cri_key = key,
+	};
+	int s, n;
+	u64 sid;
+
+	if (crypto_newsession_crid(&sid, &cri, drv->id))
+		return;
+	/* The first request pays for set-up (key schedule, tfm): forget it. */
+	if (!ocf_calib_one(&sid, cri.cri_alg, ocf_calib_algs[i].kind,
+			   ocf_calib_sizes[0]))
+		goto out;
+	WRITE_ONCE(drv->cost[cri.cri_alg][ocf_size_class(ocf_calib_sizes[0])],
+		   0);
+	for (s = 0; s < ARRAY_SIZE(ocf_calib_sizes); s++)
+		for (n = 0; n < OCF_CALIB_ROUNDS; n++)
+			if (READ_ONCE(drv->dying) ||
+			    !ocf_calib_one(&sid, cri.cri_alg,
+					   ocf_calib_algs[i].kind,
+					   ocf_calib_sizes[s]))
+				goto out;
+out:
+	crypto_freesession(sid);
+}
+
+void ocf_calib_work(struct work_struct *work)
+{
+	struct ocf_driver *drv = container_of(to_delayed_work(work),
+					      struct ocf_driver, calib_work);
+	int i, alg;
+
+	for (i = 0; i < ARRAY_SIZE(ocf_calib_algs); i++) {
+		alg = ocf_calib_algs[i].alg;
+		if (READ_ONCE(drv->dying))
+			return;
+		if (!test_and_clear_bit(alg, drv->calib_pending) ||
+		    !READ_ONCE(drv->algs[alg].supported))
+			continue;
+		ocf_calib_alg(drv, i);
+	}
+}
+
+/* @alg was just registered on @drv. */
+void ocf_calib_schedule(struct ocf_driver *drv, int alg)
+{
+	if (!READ_ONCE(ocf_calibrate))
+		return;
+	set_bit(alg, drv->calib_pending);
+	/* Drivers register algorithms in a row: calibrate once, after. */
+	mod_delayed_work(ocf_wq, &drv->calib_work, OCF_CALIB_DELAY);
+}

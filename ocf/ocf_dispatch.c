@@ -1,0 +1,500 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Getting requests to drivers.  A request goes straight to the driver in
+ * the caller's context unless it asked to be batched or the driver is
+ * blocked (or already has a backlog, to keep order); those wait in the
+ * driver's own queues, drained by a workqueue worker that passes
+ * CRYPTO_HINT_MORE while more follow.  No global lock is taken on the
+ * way: the session table is read under RCU and each driver has its own
+ * queue lock.
+ */
+#include <linux/module.h>
+#include "ocf_internal.h"
+
+struct workqueue_struct *ocf_wq;
+
+/*
+ * Queue bounds.  A request that finds its driver's queue (or all queues
+ * together) full completes with ENOSPC; a request the driver refused
+ * with ERESTART is always put back, at the head, whatever the bound.
+ */
+int ocf_qmax_driver = 1024;
+module_param_named(queue_max_driver, ocf_qmax_driver, int, 0644);
+MODULE_PARM_DESC(queue_max_driver,
+		 "Requests one driver's queue holds before ENOSPC");
+int ocf_qmax_global = 16384;
+module_param_named(queue_max, ocf_qmax_global, int, 0644);
+MODULE_PARM_DESC(queue_max, "Requests all queues hold before ENOSPC");
+static atomic_t ocf_queued = ATOMIC_INIT(0);
+
+#define OCF_CHAIN_LIMIT	1024	/* descriptors: beyond is a loop */
+
+/* The leg serving descriptor @d: the k-th use of an algorithm maps to
+ * the k-th instance of it in the session.
+ */
+static int ocf_desc_leg(const struct ocf_session *ses,
+			struct cryptodesc *first, struct cryptodesc *d)
+{
+	struct cryptodesc *p;
+	int k = 0, i, n = 0;
+
+	for (p = first; p != d; p = p->crd_next) {
+		if (!p || ++n > OCF_CHAIN_LIMIT)
+			return -1;
+		if (p->crd_alg == d->crd_alg)
+			k++;
+	}
+	for (i = 0; i < ses->ncri; i++)
+		if (ses->ini[i].cri_alg == d->crd_alg && k-- == 0)
+			return ses->cri_leg[i];
+	return -1;
+}
+
+/* Cut the descriptor run starting at @start that one leg serves. */
+static int ocf_stage_setup(struct cryptop *crp, struct cryptodesc *start)
+{
+	struct crypto_req_priv *priv = &crp->crp_priv;
+	struct ocf_session *ses = priv->session;
+	struct cryptodesc *last = start;
+	int leg, n = 0;
+
+	leg = ocf_desc_leg(ses, priv->saved_desc, start);
+	if (leg < 0)
+		return -EINVAL;
+	while (last->crd_next &&
+	       ocf_desc_leg(ses, priv->saved_desc, last->crd_next) == leg) {
+		if (++n > OCF_CHAIN_LIMIT)
+			return -EINVAL;
+		last = last->crd_next;
+	}
+	priv->stage_leg = leg;
+	priv->stage_last = last;
+	priv->stage_next = last->crd_next;
+	last->crd_next = NULL;
+	crp->crp_desc = start;
+	return 0;
+}
+
+static void ocf_requeue_head(struct ocf_driver *drv, struct cryptop *crp,
+			     unsigned int seq)
+{
+	unsigned long flags;
+	bool kick = false;
+
+	spin_lock_irqsave(&drv->qlock, flags);
+	if (drv->qdead) {
+		spin_unlock_irqrestore(&drv->qlock, flags);
+		ocf_finish(crp, EAGAIN);
+		return;
+	}
+	list_add(&crp->crp_priv.link, &drv->symq);
+	drv->symq_len++;
+	atomic_inc(&ocf_queued);
+	if (drv->unblock_seq == seq) {
+		if (!drv->sym_blocked)
+			atomic64_inc(&drv->blocks);
+		drv->sym_blocked = true;
+	} else {
+		kick = true;	/* crypto_unblock() came in meanwhile */
+	}
+	spin_unlock_irqrestore(&drv->qlock, flags);
+	if (kick)
+		queue_work(ocf_wq, &drv->qwork);
+}
+
+/* Hand a request to its driver; the request is not ours after 0. */
+static void ocf_invoke(struct ocf_driver *drv, struct cryptop *crp,
+		       int hint, unsigned int seq)
+{
+	struct crypto_req_priv *priv = &crp->crp_priv;
+	struct ocf_session *ses = priv->session;
+	int err;
+
+	crp->crp_sid = ses->legs[priv->stage_leg].dsid;
+	clear_bit(OCF_RS_DONE, &priv->state);
+	priv->submitted = ktime_get();
+	err = drv->process(drv->arg, crp, hint);
+	if (likely(!err))
+		return;
+	err = ocf_errno(err);
+	crp->crp_sid = priv->consumer_sid;
+	if (err == ERESTART) {
+		ocf_requeue_head(drv, crp, seq);
+		return;
+	}
+	crp->crp_etype = err;
+	crypto_done(crp);
+}
+
+static void ocf_enqueue(struct ocf_driver *drv, struct cryptop *crp)
+{
+	unsigned long flags;
+	int etype = 0;
+	bool kick;
+
+	spin_lock_irqsave(&drv->qlock, flags);
+	if (drv->qdead) {
+		etype = EAGAIN;
+	} else if (drv->symq_len >= READ_ONCE(ocf_qmax_driver) ||
+		   atomic_read(&ocf_queued) >= READ_ONCE(ocf_qmax_global)) {
+		etype = ENOSPC;
+	} else {
+		list_add_tail(&crp->crp_priv.link, &drv->symq);
+		drv->symq_len++;
+		if (drv->symq_len > drv->symq_max_seen)
+			drv->symq_max_seen = drv->symq_len;
+		atomic_inc(&ocf_queued);
+	}
+	kick = !etype && !drv->sym_blocked;
+	spin_unlock_irqrestore(&drv->qlock, flags);
+	if (etype) {
+		if (etype == ENOSPC)
+			ocf_stats_error(drv, crp);
+		ocf_finish(crp, etype);
+	} else if (kick) {
+		queue_work(ocf_wq, &drv->qwork);
+	}
+}
+
+/* Send the request's current stage to its leg's driver. */
+void ocf_submit(struct cryptop *crp)
+{
+	struct crypto_req_priv *priv = &crp->crp_priv;
+	struct ocf_session *ses = priv->session;
+	struct ocf_driver *drv = ses->legs[priv->stage_leg].drv;
+
+	priv->driver = drv;
+	if (!(crp->crp_flags & CRYPTO_F_BATCH) &&
+	    !READ_ONCE(drv->sym_blocked) && !READ_ONCE(drv->symq_len))
+		ocf_invoke(drv, crp, 0, READ_ONCE(drv->unblock_seq));
+	else
+		ocf_enqueue(drv, crp);
+}
+
+/* A split request's stage completed without error: run the next one. */
+void ocf_next_stage(struct cryptop *crp)
+{
+	struct crypto_req_priv *priv = &crp->crp_priv;
+	struct cryptodesc *next = priv->stage_next;
+	int err;
+
+	priv->stage_last->crd_next = next;
+	priv->stage_last = NULL;
+	err = ocf_stage_setup(crp, next);
+	if (err) {
+		ocf_finish(crp, -err);
+		return;
+	}
+	ocf_submit(crp);
+}
+
+int crypto_dispatch(struct cryptop *crp)
+{
+	struct crypto_req_priv *priv;
+	struct ocf_session *ses;
+	u64 new_sid = 0;
+	int err;
+
+	if (!crp || !crp->crp_callback)
+		return -EINVAL;
+	priv = &crp->crp_priv;
+	priv->state = 0;
+	priv->consumer_sid = crp->crp_sid;
+	priv->session = NULL;
+	priv->driver = NULL;
+	priv->saved_desc = NULL;
+	priv->stage_last = NULL;
+	priv->stage_next = NULL;
+	priv->stage_leg = 0;
+	crp->crp_flags &= ~CRYPTO_F_DONE;
+	crp->crp_etype = 0;
+
+	ses = ocf_session_begin(crp->crp_sid, &err, &new_sid);
+	if (!ses) {
+		if (err == EAGAIN)
+			priv->consumer_sid = new_sid;
+		ocf_finish(crp, err);
+		return 0;
+	}
+	priv->session = ses;
+	if (!crp->crp_desc) {
+		ocf_finish(crp, EINVAL);
+		return 0;
+	}
+	if (ses->nlegs > 1) {
+		set_bit(OCF_RS_SPLIT, &priv->state);
+		priv->saved_desc = crp->crp_desc;
+		err = ocf_stage_setup(crp, crp->crp_desc);
+		if (err) {
+			ocf_finish(crp, -err);
+			return 0;
+		}
+	}
+	ocf_submit(crp);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(crypto_dispatch);
+
+/* Keying requests: no session, a driver chosen per request. */
+static struct ocf_driver *ocf_kchoose(u32 op, u32 hid)
+{
+	u32 mask = CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE, want = 0;
+	struct ocf_driver *drv, *best = NULL;
+	int id, best_q = INT_MAX;
+
+	if (hid & mask)
+		mask &= hid;
+	else
+		want = hid;
+	rcu_read_lock();
+	for (id = 1; id <= OCF_MAX_DRIVERS; id++) {
+		u32 kalgs;
+		int q;
+
+		drv = rcu_dereference(ocf_drivers[id]);
+		if (!drv || READ_ONCE(drv->dying))
+			continue;
+		/* Pairs with crypto_kregister(): kprocess is set first. */
+		kalgs = smp_load_acquire(&drv->kalgs);
+		if (!(kalgs & (1u << op)) ||
+		    (want ? want != id : !(drv->flags & mask)))
+			continue;
+		/* Hardware first, then the shortest backlog. */
+		q = READ_ONCE(drv->asymq_len) +
+		    ((drv->flags & CRYPTOCAP_F_HARDWARE) ? 0 : 1 << 20);
+		if (q < best_q) {
+			best = drv;
+			best_q = q;
+		}
+	}
+	if (best && !refcount_inc_not_zero(&best->users))
+		best = NULL;
+	rcu_read_unlock();
+	return best;
+}
+
+static void ocf_krequeue_head(struct ocf_driver *drv, struct cryptkop *krp,
+			      unsigned int seq)
+{
+	unsigned long flags;
+	bool kick = false, dead;
+
+	spin_lock_irqsave(&drv->qlock, flags);
+	dead = drv->qdead;
+	if (!dead) {
+		list_add(&krp->krp_priv.link, &drv->asymq);
+		drv->asymq_len++;
+		if (drv->unblock_seq == seq) {
+			if (!drv->asym_blocked)
+				atomic64_inc(&drv->blocks);
+			drv->asym_blocked = true;
+		} else {
+			kick = true;
+		}
+	}
+	spin_unlock_irqrestore(&drv->qlock, flags);
+	if (dead) {
+		ocf_driver_put(drv);
+		ocf_kresubmit(krp);
+	} else if (kick) {
+		queue_work(ocf_wq, &drv->qwork);
+	}
+}
+
+static void ocf_kinvoke(struct ocf_driver *drv, struct cryptkop *krp,
+			int hint, unsigned int seq)
+{
+	int err;
+
+	clear_bit(OCF_RS_DONE, &krp->krp_priv.state);
+	krp->krp_priv.submitted = ktime_get();
+	err = drv->kprocess(drv->karg, krp, hint);
+	if (likely(!err))
+		return;
+	err = ocf_errno(err);
+	if (err == ERESTART) {
+		ocf_krequeue_head(drv, krp, seq);
+		return;
+	}
+	krp->krp_status = err;
+	crypto_kdone(krp);
+}
+
+static void ocf_ksubmit(struct cryptkop *krp, u32 hid, bool relax)
+{
+	struct ocf_driver *drv;
+	unsigned long flags;
+	bool direct = false, dead = false, kick = false;
+
+	if (krp->krp_op > CRK_ALGORITHM_MAX ||
+	    krp->krp_iparams + krp->krp_oparams > CRK_MAXPARAM) {
+		ocf_kfinish(krp, EINVAL);
+		return;
+	}
+	drv = ocf_kchoose(krp->krp_op, hid);
+	if (!drv && relax && hid)
+		drv = ocf_kchoose(krp->krp_op, 0);
+	if (!drv) {
+		ocf_kfinish(krp, ENODEV);
+		return;
+	}
+	krp->krp_hid = drv->id;
+	krp->krp_priv.driver = drv;
+
+	spin_lock_irqsave(&drv->qlock, flags);
+	if (drv->qdead) {
+		dead = true;
+	} else if (!drv->asym_blocked && !drv->asymq_len) {
+		direct = true;
+	} else {
+		list_add_tail(&krp->krp_priv.link, &drv->asymq);
+		drv->asymq_len++;
+		kick = !drv->asym_blocked;
+	}
+	spin_unlock_irqrestore(&drv->qlock, flags);
+	if (direct) {
+		ocf_kinvoke(drv, krp, 0, READ_ONCE(drv->unblock_seq));
+	} else if (kick) {
+		queue_work(ocf_wq, &drv->qwork);
+	} else if (dead) {
+		ocf_driver_put(drv);
+		ocf_kresubmit(krp);
+	}
+}
+
+/* The driver holding @krp went away before running it: try another. */
+void ocf_kresubmit(struct cryptkop *krp)
+{
+	u32 hid = (u32)krp->krp_priv.consumer_sid;
+
+	krp->krp_priv.driver = NULL;
+	/* As sessions do: the same kind of driver if any, else any driver. */
+	ocf_ksubmit(krp, hid, true);
+}
+
+int crypto_kdispatch(struct cryptkop *krp)
+{
+	if (!krp || !krp->krp_callback)
+		return -EINVAL;
+	krp->krp_priv.state = 0;
+	krp->krp_priv.consumer_sid = krp->krp_hid;
+	krp->krp_priv.driver = NULL;
+	krp->krp_priv.session = NULL;
+	krp->krp_status = 0;
+	ocf_ksubmit(krp, krp->krp_hid, false);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(crypto_kdispatch);
+
+int crypto_unblock(u32 driverid, int what)
+{
+	struct ocf_driver *drv;
+	unsigned long flags;
+	bool kick = false;
+	int err = -EINVAL;
+
+	rcu_read_lock();
+	drv = driverid && driverid <= OCF_MAX_DRIVERS ?
+	      rcu_dereference(ocf_drivers[driverid]) : NULL;
+	if (drv) {
+		spin_lock_irqsave(&drv->qlock, flags);
+		drv->unblock_seq++;
+		if (what & CRYPTO_SYMQ)
+			drv->sym_blocked = false;
+		if (what & CRYPTO_ASYMQ)
+			drv->asym_blocked = false;
+		kick = !drv->qdead && (!list_empty(&drv->symq) ||
+				       !list_empty(&drv->asymq));
+		spin_unlock_irqrestore(&drv->qlock, flags);
+		if (kick)
+			queue_work(ocf_wq, &drv->qwork);
+		err = 0;
+	}
+	rcu_read_unlock();
+	return err;
+}
+EXPORT_SYMBOL_GPL(crypto_unblock);
+
+/* The queue worker: one per driver, never blocks in the driver. */
+void ocf_qwork_fn(struct work_struct *work)
+{
+	struct ocf_driver *drv = container_of(work, struct ocf_driver, qwork);
+	struct cryptop *crp;
+	struct cryptkop *krp;
+	unsigned long flags;
+	unsigned int seq;
+	int n, hint;
+
+	for (n = 1;; n++) {
+		crp = NULL;
+		krp = NULL;
+		spin_lock_irqsave(&drv->qlock, flags);
+		if (drv->qdead) {
+			spin_unlock_irqrestore(&drv->qlock, flags);
+			return;
+		}
+		if (!drv->sym_blocked && !list_empty(&drv->symq)) {
+			crp = list_first_entry(&drv->symq, struct cryptop,
+					       crp_priv.link);
+			list_del_init(&crp->crp_priv.link);
+			drv->symq_len--;
+			atomic_dec(&ocf_queued);
+			hint = drv->symq_len ? CRYPTO_HINT_MORE : 0;
+		} else if (!drv->asym_blocked && !list_empty(&drv->asymq)) {
+			krp = list_first_entry(&drv->asymq, struct cryptkop,
+					       krp_priv.link);
+			list_del_init(&krp->krp_priv.link);
+			drv->asymq_len--;
+			hint = drv->asymq_len ? CRYPTO_HINT_MORE : 0;
+		}
+		seq = drv->unblock_seq;
+		spin_unlock_irqrestore(&drv->qlock, flags);
+		if (crp)
+			ocf_invoke(drv, crp, hint, seq);
+		else if (krp)
+			ocf_kinvoke(drv, krp, hint, seq);
+		else
+			return;
+		if (!(n % 32))
+			cond_resched();
+	}
+}
+
+/* Requests waiting in every queue, for the statistics. */
+int ocf_queued_total(void)
+{
+	return atomic_read(&ocf_queued);
+}
+
+/*
+ * The driver is going away: close its queues, complete what waited in
+ * the symmetric one with EAGAIN (with the session's new sid) and move
+ * the keying requests to another driver.
+ */
+void ocf_driver_flush_queues(struct ocf_driver *drv)
+{
+	struct cryptop *crp, *tcrp;
+	struct cryptkop *krp, *tkrp;
+	LIST_HEAD(symq);
+	LIST_HEAD(asymq);
+	unsigned long flags;
+
+	spin_lock_irqsave(&drv->qlock, flags);
+	drv->qdead = true;
+	list_splice_init(&drv->symq, &symq);
+	list_splice_init(&drv->asymq, &asymq);
+	atomic_sub(drv->symq_len, &ocf_queued);
+	drv->symq_len = 0;
+	drv->asymq_len = 0;
+	spin_unlock_irqrestore(&drv->qlock, flags);
+
+	list_for_each_entry_safe(crp, tcrp, &symq, crp_priv.link) {
+		list_del_init(&crp->crp_priv.link);
+		ocf_finish(crp, EAGAIN);
+	}
+	list_for_each_entry_safe(krp, tkrp, &asymq, krp_priv.link) {
+		list_del_init(&krp->krp_priv.link);
+		ocf_driver_put(drv);
+		ocf_kresubmit(krp);
+	}
+}

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Completion.  crypto_done()/crypto_kdone() may be called from any
+ * context, hard IRQ included: they only account the request and push it
+ * on a lock-free per-CPU list; a per-CPU worker then runs the next stage
+ * of a split request or the consumer's callback.  Callbacks run inline
+ * only when the consumer asked (CRYPTO_F_CBIMM, or CRYPTO_F_CBIFSYNC on a
+ * CRYPTOCAP_F_SYNC driver).  Each request gets exactly one callback.
+ */
+#include <linux/module.h>
+#include "ocf_internal.h"
+
+struct ocf_done_queue {
+	struct llist_head	sym;
+	struct llist_head	asym;
+	struct work_struct	work;
+};
+
+static DEFINE_PER_CPU(struct ocf_done_queue, ocf_done_queues);
+static struct workqueue_struct *ocf_done_wq;
+
+static void ocf_done_push(struct llist_node *node, bool asym)
+{
+	struct ocf_done_queue *q;
+	int cpu = get_cpu();
+
+	q = per_cpu_ptr(&ocf_done_queues, cpu);
+	if (llist_add(node, asym ? &q->asym : &q->sym))
+		queue_work_on(cpu, ocf_done_wq, &q->work);
+	put_cpu();
+}
+
+static void ocf_done_work(struct work_struct *work)
+{
+	struct ocf_done_queue *q =
+		container_of(work, struct ocf_done_queue, work);
+	struct crypto_req_priv *priv, *tmp;
+	struct llist_node *list;
+
+	list = llist_reverse_order(llist_del_all(&q->sym));
+	llist_for_each_entry_safe(priv, tmp, list, done_node) {
+		struct cryptop *crp =
+			container_of(priv, struct cryptop, crp_priv);
+
+		if (test_and_clear_bit(OCF_RS_NEXT_STAGE, &priv->state)) {
+			ocf_next_stage(crp);
+		} else {
+			crp->crp_flags |= CRYPTO_F_DONE;
+			crp->crp_callback(crp);
+		}
+	}
+	list = llist_reverse_order(llist_del_all(&q->asym));
+	llist_for_each_entry_safe(priv, tmp, list, done_node) {
+		struct cryptkop *krp =
+			container_of(priv, struct cryptkop, krp_priv);
+
+		krp->krp_callback(krp);
+	}
+}
+
+/*
+ * The request is over (all stages, or an error): give the consumer its
+ * sid and descriptor chain back and run or queue the callback.
+ */
+void ocf_finish(struct cryptop *crp, int etype)
+{
+	struct crypto_req_priv *priv = &crp->crp_priv;
+	struct ocf_session *ses = priv->session;
+	struct ocf_driver *drv = priv->driver;
+	bool now = crp->crp_flags & CRYPTO_F_CBIMM;
+
+	if (test_bit(OCF_RS_SPLIT, &priv->state)) {
+		if (priv->stage_last) {
+			priv->stage_last->crd_next = priv->stage_next;
+			priv->stage_last = NULL;
+		}
+		crp->crp_desc = priv->saved_desc;
+	}
+	crp->crp_etype = etype;
+	crp->crp_sid = priv->consumer_sid;
+	if (drv && (crp->crp_flags & CRYPTO_F_CBIFSYNC) &&
+	    (drv->flags & CRYPTOCAP_F_SYNC))
+		now = true;
+	if (ses) {
+		if (etype == EAGAIN && READ_ONCE(ses->moved_to))
+			crp->crp_sid = ocf_session_newest_sid(ses);
+		priv->session = NULL;
+		priv->driver = NULL;
+		/* The driver may go away from here on. */
+		ocf_session_end(ses);
+	}
+	if (now) {
+		crp->crp_flags |= CRYPTO_F_DONE;
+		crp->crp_callback(crp);
+	} else {
+		ocf_done_push(&priv->done_node, false);
+	}
+}
+
+void crypto_done(struct cryptop *crp)
+{
+	struct crypto_req_priv *priv = &crp->crp_priv;
+	struct ocf_driver *drv = priv->driver;
+	int etype;
+
+	if (unlikely(test_and_set_bit(OCF_RS_DONE, &priv->state))) {
+		pr_err_ratelimited("ocf: %s() twice for one request\n", __func__);
+		return;
+	}
+	etype = ocf_errno(crp->crp_etype);
+	crp->crp_etype = etype;
+	if (drv)
+		ocf_stats_account(drv, crp,
+				  ktime_to_ns(ktime_sub(ktime_get(),
+							priv->submitted)),
+				  crp->crp_callback == ocf_calib_cb);
+	crp->crp_sid = priv->consumer_sid;
+	if (!etype && test_bit(OCF_RS_SPLIT, &priv->state) &&
+	    priv->stage_next) {
+		/* Next leg from the worker: bounded stack, no driver locks. */
+		set_bit(OCF_RS_NEXT_STAGE, &priv->state);
+		ocf_done_push(&priv->done_node, false);
+		return;
+	}
+	ocf_finish(crp, etype);
+}
+EXPORT_SYMBOL_GPL(crypto_done);
+
+void ocf_kfinish(struct cryptkop *krp, int etype)
+{
+	struct ocf_driver *drv = krp->krp_priv.driver;
+
+	krp->krp_status = etype;
+	krp->krp_priv.driver = NULL;
+	if (drv)
+		ocf_driver_put(drv);
+	ocf_done_push(&krp->krp_priv.done_node, true);
+}
+
+void crypto_kdone(struct cryptkop *krp)
+{
+	struct ocf_driver *drv = krp->krp_priv.driver;
+	int status;
+
+	if (unlikely(test_and_set_bit(OCF_RS_DONE, &krp->krp_priv.state))) {
+		pr_err_ratelimited("ocf: %s() twice for one request\n", __func__);
+		return;
+	}
+	status = ocf_errno((int)krp->krp_status);
+	if (drv) {
+		atomic64_inc(&drv->kreqs);
+		if (status)
+			atomic64_inc(&drv->kerrors);
+	}
+	ocf_kfinish(krp, status);
+}
+EXPORT_SYMBOL_GPL(crypto_kdone);
+
+int ocf_done_init(void)
+{
+	int cpu;
+
+	ocf_done_wq = alloc_workqueue("ocf_done", WQ_HIGHPRI, 0);
+	if (!ocf_done_wq)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		struct ocf_done_queue *q = per_cpu_ptr(&ocf_done_queues, cpu);
+
+		init_llist_head(&q->sym);
+		init_llist_head(&q->asym);
+		INIT_WORK(&q->work, ocf_done_work);
+	}
+	return 0;
+}
+
+void ocf_done_exit(void)
+{
+	destroy_workqueue(ocf_done_wq);
+}

@@ -1,0 +1,523 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The session table.  A consumer sid is (generation << 32 | index): the
+ * index finds the object in an RCU-read xarray and the generation, which
+ * is never reused, rejects stale and forged ids.  Migration gives a
+ * session a new object (and sid); the old one stays as a forwarder so a
+ * request naming it completes with EAGAIN and the new sid.
+ */
+#include <linux/module.h>
+#include <linux/rwsem.h>
+#include <linux/slab.h>
+#include <linux/xarray.h>
+#include "ocf_internal.h"
+
+static DEFINE_XARRAY_FLAGS(ocf_ses_xa, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
+static u32 ocf_ses_next;
+static atomic_t ocf_ses_gen = ATOMIC_INIT(0);
+/* Serialises migrations (they call drivers, so they may sleep). */
+static DEFINE_MUTEX(ocf_migrate_mutex);
+/*
+ * Held for reading from driver choice to publication of a new session:
+ * a migration takes it for writing once, after marking what goes away,
+ * so its scan sees every session built on what it is removing.
+ */
+static DECLARE_RWSEM(ocf_build_rwsem);
+
+static void ocf_ses_free_rcu(struct rcu_head *head)
+{
+	kfree(container_of(head, struct ocf_session, rcu));
+}
+
+static void ocf_ses_put(struct ocf_session *ses)
+{
+	if (refcount_dec_and_test(&ses->ref))
+		call_rcu(&ses->rcu, ocf_ses_free_rcu);
+}
+
+static void ocf_ses_release_work(struct work_struct *work)
+{
+	struct ocf_session *ses =
+		container_of(work, struct ocf_session, release_work);
+
+	ocf_session_release_legs(ses);
+	ocf_ses_put(ses);
+}
+
+/*
+ * Drop an active count; the last one gives the legs back to drivers.
+ * Only the control paths (@inline_ok) may call the driver's freesession
+ * directly: a completing request may be inside the driver, holding its
+ * locks, and freesession may sleep.
+ */
+static void ocf_ses_active_put_ctx(struct ocf_session *ses, bool inline_ok)
+{
+	if (!atomic_dec_and_test(&ses->active))
+		return;
+	if (inline_ok && preemptible() && in_task()) {
+		ocf_session_release_legs(ses);
+		ocf_ses_put(ses);
+	} else {
+		queue_work(ocf_wq, &ses->release_work);
+	}
+}
+
+static void ocf_ses_active_put(struct ocf_session *ses)
+{
+	ocf_ses_active_put_ctx(ses, true);
+}
+
+static void ocf_ses_wipe_keys(struct ocf_session *ses)
+{
+	int i;
+
+	for (i = 0; i < ses->ncri; i++) {
+		kfree_sensitive(ses->ini[i].cri_key);
+		ses->ini[i].cri_key = NULL;
+	}
+}
+
+static struct ocf_session *ocf_ses_alloc(void)
+{
+	struct ocf_session *ses = kzalloc(sizeof(*ses), GFP_KERNEL);
+
+	if (!ses)
+		return NULL;
+	refcount_set(&ses->ref, 2);	/* table entry + active base */
+	atomic_set(&ses->active, 1);
+	ses->has_base = true;
+	INIT_WORK(&ses->release_work, ocf_ses_release_work);
+	return ses;
+}
+
+/* Free an object that never became visible (no legs, not in table). */
+static void ocf_ses_discard(struct ocf_session *ses)
+{
+	ocf_ses_wipe_keys(ses);
+	kfree(ses);
+}
+
+/* Give @ses an index and a sid; it is not visible until published. */
+static int ocf_ses_reserve(struct ocf_session *ses)
+{
+	u32 idx, gen;
+	int err;
+
+	err = xa_alloc_cyclic_irq(&ocf_ses_xa, &idx, NULL, xa_limit_31b,
+				  &ocf_ses_next, GFP_KERNEL);
+	if (err < 0)
+		return err;
+	do {
+		gen = (u32)atomic_inc_return(&ocf_ses_gen);
+	} while (!gen);
+	ses->sid = ((u64)gen << 32) | idx;
+	return 0;
+}
+
+static void ocf_ses_unreserve(struct ocf_session *ses)
+{
+	xa_erase_irq(&ocf_ses_xa, CRYPTO_SESID2LID(ses->sid));
+}
+
+static int ocf_ses_copy_ini(struct ocf_session *ses, struct cryptoini *cri)
+{
+	int n = 0, bytes;
+
+	for (; cri; cri = cri->cri_next, n++) {
+		if (n == OCF_MAX_CRI || cri->cri_alg <= 0 ||
+		    cri->cri_alg >= CRYPTO_ALGORITHM_LIMIT ||
+		    cri->cri_klen < 0 || cri->cri_klen > 8 * 1024 * 8 ||
+		    (cri->cri_klen && !cri->cri_key))
+			goto bad;
+		ses->ini[n] = *cri;
+		ses->ini[n].cri_key = NULL;
+		ses->ini[n].cri_next = NULL;
+		if (n)
+			ses->ini[n - 1].cri_next = &ses->ini[n];
+		ses->ncri = n + 1;
+		bytes = DIV_ROUND_UP(cri->cri_klen, 8);
+		if (bytes) {
+			ses->ini[n].cri_key = kmemdup(cri->cri_key, bytes,
+						      GFP_KERNEL);
+			if (!ses->ini[n].cri_key) {
+				ocf_ses_wipe_keys(ses);
+				return -ENOMEM;
+			}
+		}
+	}
+	if (n)
+		return 0;
+bad:
+	ocf_ses_wipe_keys(ses);
+	return -EINVAL;
+}
+
+static int ocf_newsession(u64 *sid, struct cryptoini *cri, u32 mask,
+			  u32 want_id)
+{
+	struct ocf_session *ses;
+	int err;
+
+	might_sleep();
+	if (!sid || !cri)
+		return -EINVAL;
+	ses = ocf_ses_alloc();
+	if (!ses)
+		return -ENOMEM;
+	ses->mask = mask;
+	ses->want_id = want_id;
+	err = ocf_ses_copy_ini(ses, cri);
+	if (err) {
+		kfree(ses);
+		return err;
+	}
+	err = ocf_ses_reserve(ses);
+	if (err) {
+		ocf_ses_discard(ses);
+		return err;
+	}
+	down_read(&ocf_build_rwsem);
+	err = ocf_session_build(ses, NULL);
+	if (!err)
+		xa_store_irq(&ocf_ses_xa, CRYPTO_SESID2LID(ses->sid), ses,
+			     GFP_KERNEL);
+	up_read(&ocf_build_rwsem);
+	if (err) {
+		ocf_ses_unreserve(ses);
+		ocf_ses_discard(ses);
+		return err;
+	}
+	*sid = ses->sid;
+	return 0;
+}
+
+int crypto_newsession(u64 *sid, struct cryptoini *cri, int hard)
+{
+	u32 mask = CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
+
+	if (hard > 0)
+		mask = CRYPTOCAP_F_HARDWARE;
+	else if (hard < 0)
+		mask = CRYPTOCAP_F_SOFTWARE;
+	return ocf_newsession(sid, cri, mask, 0);
+}
+EXPORT_SYMBOL_GPL(crypto_newsession);
+
+int crypto_newsession_crid(u64 *sid, struct cryptoini *cri, int crid)
+{
+	u32 both = CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
+
+	if (crid > 0 && (crid & both))
+		return ocf_newsession(sid, cri, crid & both, 0);
+	if (crid > 0 && crid <= OCF_MAX_DRIVERS)
+		return ocf_newsession(sid, cri, both, crid);
+	if (crid > 0)
+		return -EINVAL;
+	return ocf_newsession(sid, cri, both, 0);
+}
+EXPORT_SYMBOL_GPL(crypto_newsession_crid);
+
+/* Caller holds rcu_read_lock(). */
+static struct ocf_session *ocf_ses_lookup(u64 sid)
+{
+	struct ocf_session *ses;
+	u32 idx = CRYPTO_SESID2LID(sid);
+
+	if (!idx || !CRYPTO_SESID2HID(sid))
+		return NULL;
+	ses = xa_load(&ocf_ses_xa, idx);
+	if (!ses || READ_ONCE(ses->sid) != sid)
+		return NULL;
+	return ses;
+}
+
+u64 ocf_session_newest_sid(struct ocf_session *ses)
+{
+	struct ocf_session *next;
+	u64 sid;
+
+	rcu_read_lock();
+	while ((next = READ_ONCE(ses->moved_to)))
+		ses = next;
+	sid = ses->sid;
+	rcu_read_unlock();
+	return sid;
+}
+
+/*
+ * Pin a session's legs for one request.  On failure *err is EINVAL
+ * (unknown, stale or freed), EAGAIN (migrated: *new_sid is the sid to
+ * use) or ENXIO (no driver could take the session over).
+ */
+struct ocf_session *ocf_session_begin(u64 sid, int *err, u64 *new_sid)
+{
+	struct ocf_session *ses, *next;
+
+	rcu_read_lock();
+	ses = ocf_ses_lookup(sid);
+	if (!ses) {
+		*err = EINVAL;
+		goto fail;
+	}
+	if (atomic_inc_not_zero(&ses->active)) {
+		rcu_read_unlock();
+		return ses;
+	}
+	/* moved_to and lost are set before the base count drops. */
+	smp_rmb();
+	if (READ_ONCE(ses->moved_to)) {
+		while ((next = READ_ONCE(ses->moved_to)))
+			ses = next;
+		*new_sid = ses->sid;
+		*err = EAGAIN;
+	} else if (READ_ONCE(ses->lost)) {
+		*err = ENXIO;
+	} else {
+		*err = EINVAL;
+	}
+fail:
+	rcu_read_unlock();
+	return NULL;
+}
+
+/* End of a request's use of the legs (any context). */
+void ocf_session_end(struct ocf_session *ses)
+{
+	ocf_ses_active_put_ctx(ses, false);
+}
+
+/* Take the base count away (once) so the legs go when requests end. */
+static void ocf_ses_drop_base(struct ocf_session *ses, bool had_base)
+{
+	if (had_base)
+		ocf_ses_active_put(ses);
+}
+
+int crypto_freesession(u64 sid)
+{
+	struct ocf_session *ses, *next, *list = NULL;
+	unsigned long flags;
+
+	xa_lock_irqsave(&ocf_ses_xa, flags);
+	ses = ocf_ses_lookup(sid);
+	if (!ses || ses->dead) {
+		xa_unlock_irqrestore(&ocf_ses_xa, flags);
+		return -EINVAL;
+	}
+	/* Free the whole migration chain, whichever of its sids was named. */
+	while (ses->moved_to)
+		ses = ses->moved_to;
+	for (; ses; ses = ses->moved_from) {
+		ses->dead = true;
+		__xa_erase(&ocf_ses_xa, CRYPTO_SESID2LID(ses->sid));
+		ses->free_next = list;
+		list = ses;
+	}
+	xa_unlock_irqrestore(&ocf_ses_xa, flags);
+
+	for (ses = list; ses; ses = next) {
+		bool had_base;
+
+		next = ses->free_next;
+		xa_lock_irqsave(&ocf_ses_xa, flags);
+		had_base = ses->has_base;
+		ses->has_base = false;
+		xa_unlock_irqrestore(&ocf_ses_xa, flags);
+		ocf_ses_drop_base(ses, had_base);
+		ocf_ses_put(ses);
+	}
+	return 0;
+}
+EXPORT_SYMBOL_GPL(crypto_freesession);
+
+static bool ocf_ses_uses(const struct ocf_session *ses,
+			 const struct ocf_driver *drv, int alg)
+{
+	int i;
+
+	for (i = 0; i < ses->ncri; i++)
+		if (ses->legs[ses->cri_leg[i]].drv == drv &&
+		    (!alg || ses->ini[i].cri_alg == alg))
+			return true;
+	return false;
+}
+
+/* Move one session off @drv; the caller holds ocf_migrate_mutex. */
+static void ocf_ses_migrate(struct ocf_session *ses, struct ocf_driver *drv)
+{
+	struct ocf_session *nses;
+	unsigned long flags;
+	bool had_base = false, moved = false;
+	int err, i;
+
+	if (!atomic_inc_not_zero(&ses->active))
+		return;		/* freed, moved or lost meanwhile */
+	nses = ocf_ses_alloc();
+	if (!nses)
+		goto lose;
+	nses->mask = ses->mask;
+	nses->want_id = ses->want_id;
+	err = ocf_ses_copy_ini(nses, &ses->ini[0]);
+	if (!err)
+		err = ocf_ses_reserve(nses);
+	if (err) {
+		ocf_ses_discard(nses);
+		nses = NULL;
+		goto lose;
+	}
+	err = ocf_session_build(nses, drv);
+	if (err && (nses->want_id || nses->mask != (CRYPTOCAP_F_HARDWARE |
+						    CRYPTOCAP_F_SOFTWARE))) {
+		/* The chosen driver class is gone: any driver beats none. */
+		nses->want_id = 0;
+		nses->mask = CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
+		err = ocf_session_build(nses, drv);
+	}
+	if (err) {
+		ocf_ses_unreserve(nses);
+		ocf_ses_discard(nses);
+		nses = NULL;
+	}
+lose:
+	xa_lock_irqsave(&ocf_ses_xa, flags);
+	if (!ses->dead && ses->has_base) {
+		if (nses) {
+			__xa_store(&ocf_ses_xa, CRYPTO_SESID2LID(nses->sid),
+				   nses, GFP_ATOMIC);
+			nses->moved_from = ses;
+			WRITE_ONCE(ses->moved_to, nses);
+			moved = true;
+		} else {
+			WRITE_ONCE(ses->lost, true);
+		}
+		had_base = true;
+		ses->has_base = false;
+	}
+	xa_unlock_irqrestore(&ocf_ses_xa, flags);
+
+	if (nses && !moved) {
+		/* Freed while we built the replacement: undo it. */
+		ocf_ses_unreserve(nses);
+		nses->has_base = false;
+		ocf_ses_active_put(nses);
+		ocf_ses_put(nses);
+	}
+	if (moved) {
+		atomic64_inc(&drv->migrations);
+		for (i = 0; i < ses->ncri; i++)
+			if (ses->legs[ses->cri_leg[i]].drv == drv)
+				atomic_inc(&drv->alg_migrations[ses->ini[i].cri_alg]);
+	} else if (!nses && had_base) {
+		pr_warn("ocf: session %llx lost: no driver can take it\n",
+			ses->sid);
+	}
+	ocf_ses_drop_base(ses, had_base);
+	ocf_ses_active_put(ses);
+}
+
+/* Move every session with a leg on @drv (using @alg, or any when 0). */
+void ocf_session_migrate_driver(struct ocf_driver *drv, int alg)
+{
+	struct ocf_session *ses;
+	unsigned long idx;
+
+	/* Let sessions being built on what goes away get published. */
+	down_write(&ocf_build_rwsem);
+	up_write(&ocf_build_rwsem);
+	mutex_lock(&ocf_migrate_mutex);
+	xa_for_each(&ocf_ses_xa, idx, ses) {
+		rcu_read_lock();
+		ses = xa_load(&ocf_ses_xa, idx);
+		if (!ses || !refcount_inc_not_zero(&ses->ref)) {
+			rcu_read_unlock();
+			continue;
+		}
+		rcu_read_unlock();
+		/* Legs are fixed while the session is active. */
+		if (atomic_read(&ses->active) && ocf_ses_uses(ses, drv, alg))
+			ocf_ses_migrate(ses, drv);
+		ocf_ses_put(ses);
+	}
+	mutex_unlock(&ocf_migrate_mutex);
+}
+
+int crypto_session_driver(u64 sid, int alg, u32 *driverid)
+{
+	struct ocf_session *ses;
+	u64 nsid;
+	int err, i;
+
+	if (!driverid)
+		return -EINVAL;
+	ses = ocf_session_begin(sid, &err, &nsid);
+	if (!ses)
+		return -err;
+	err = -ENOENT;
+	for (i = 0; i < ses->ncri; i++) {
+		if (!alg || ses->ini[i].cri_alg == alg) {
+			*driverid = ses->legs[ses->cri_leg[i]].drv->id;
+			err = 0;
+			break;
+		}
+	}
+	ocf_session_end(ses);
+	return err;
+}
+EXPORT_SYMBOL_GPL(crypto_session_driver);
+
+int crypto_copystate(u64 dst_sid, u64 src_sid)
+{
+	struct ocf_session *dst, *src;
+	struct ocf_driver *drv;
+	crypto_copystate_t fn;
+	u64 nsid;
+	int err;
+
+	dst = ocf_session_begin(dst_sid, &err, &nsid);
+	if (!dst)
+		return -err;
+	src = ocf_session_begin(src_sid, &err, &nsid);
+	if (!src) {
+		ocf_session_end(dst);
+		return -err;
+	}
+	drv = dst->legs[0].drv;
+	if (dst->nlegs != 1 || src->nlegs != 1 || src->legs[0].drv != drv) {
+		err = -EINVAL;
+	} else {
+		fn = READ_ONCE(drv->copystate);
+		err = fn ? fn(drv->arg, dst->legs[0].dsid, src->legs[0].dsid) :
+			   -EOPNOTSUPP;
+		if (err > 0)
+			err = -err;
+	}
+	ocf_session_end(src);
+	ocf_session_end(dst);
+	return err;
+}
+EXPORT_SYMBOL_GPL(crypto_copystate);
+
+int ocf_sessions_init(void)
+{
+	return 0;
+}
+
+/* At unload every driver is gone; free what consumers left behind. */
+void ocf_sessions_exit(void)
+{
+	struct ocf_session *ses;
+	unsigned long idx;
+	int left = 0;
+
+	xa_for_each(&ocf_ses_xa, idx, ses) {
+		xa_erase_irq(&ocf_ses_xa, idx);
+		ocf_ses_wipe_keys(ses);
+		left++;
+		/* Live legs would pin a driver module: none can be left. */
+		if (!atomic_read(&ses->active))
+			kfree(ses);
+	}
+	if (left)
+		pr_warn("ocf: %d sessions were never freed\n", left);
+	xa_destroy(&ocf_ses_xa);
+}

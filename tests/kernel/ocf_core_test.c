@@ -1,0 +1,1843 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * In-kernel tests of the framework core (ocf.ko), with fake drivers.
+ *
+ * The fake drivers register only the test-reserved algorithm numbers
+ * (CRYPTO_TEST_ALG_FIRST..LAST), so no consumer of a real algorithm can
+ * ever be sent to them.  Their "algorithms" are trivial and checkable:
+ *   FK_XOR  XOR [skip, skip + len) with the session's key byte
+ *   FK_SUM  write the 32-bit byte sum of [skip, skip + len) at inject
+ * Results: /sys/kernel/debug/ocf_test/ocf_core_test (KTAP).
+ */
+#include <linux/delay.h>
+#include <linux/fs.h>
+#include <linux/hrtimer.h>
+#include <linux/kthread.h>
+#include <linux/module.h>
+#include <linux/scatterlist.h>
+#include <linux/skbuff.h>
+#include <linux/slab.h>
+#include <linux/uio.h>
+#include <linux/vmalloc.h>
+#include <linux/wait.h>
+#include <opencrypto/cryptodev.h>
+#include "ktap.h"
+
+static unsigned int stress_count = 1000000;
+module_param(stress_count, uint, 0444);
+MODULE_PARM_DESC(stress_count, "Requests in the multi-CPU stress case");
+
+#define FK_XOR		CRYPTO_TEST_ALG_FIRST
+#define FK_SUM		(CRYPTO_TEST_ALG_FIRST + 1)
+#define FK_COST		(CRYPTO_TEST_ALG_FIRST + 2)
+#define FK_TIE		(CRYPTO_TEST_ALG_FIRST + 3)
+#define FK_STAT		(CRYPTO_TEST_ALG_FIRST + 4)
+#define FK_ONE		(CRYPTO_TEST_ALG_FIRST + 5)
+#define FK_NONE		CRYPTO_TEST_ALG_LAST	/* never registered */
+
+#define FK_MAXSES	4096
+#define WAIT_MS		20000
+#define OCF_TEST_BAD_ID	0x7fff
+
+static struct ktap_suite suite;
+
+/* ---- the fake driver ---------------------------------------------- */
+
+enum fk_mode {
+	FK_INLINE,	/* crypto_done() inside process() */
+	FK_HOLD,	/* keep until fk_release(); ERESTART beyond cap */
+	FK_IRQ,		/* complete from a hard-IRQ hrtimer */
+};
+
+struct fk_ses {
+	bool	used;
+	int	n;
+	int	alg[4];
+	u8	key[4];
+};
+
+struct fake {
+	const char	*name;
+	s32		id;
+	u32		flags;
+	enum fk_mode	mode;
+	int		cap;
+	unsigned int	delay_us;
+	bool		gone;		/* crypto_unregister_all() returned */
+	spinlock_t	lock;
+	struct list_head pending;
+	int		npending;
+	struct hrtimer	timer;
+	struct fk_ses	ses[FK_MAXSES];
+	atomic_t	newses, freeses, process, hints, restarts, kprocess;
+	atomic_t	bad_sid, after_gone, copystate;
+	int		last_ndesc;
+	u64		last_dst, last_src;
+	bool		check_order;	/* crp_opaque holds 0, 1, 2, ... */
+	long		next_seq;
+	atomic_t	order_bad;
+};
+
+static struct fake *fk_alloc(const char *name, u32 flags, enum fk_mode mode)
+{
+	struct fake *fk = vzalloc(sizeof(*fk));
+
+	if (!fk)
+		return NULL;
+	fk->name = name;
+	fk->flags = flags;
+	fk->mode = mode;
+	fk->cap = INT_MAX;
+	spin_lock_init(&fk->lock);
+	INIT_LIST_HEAD(&fk->pending);
+	return fk;
+}
+
+static int fk_newsession(void *arg, u32 *lid, struct cryptoini *cri)
+{
+	struct fake *fk = arg;
+	unsigned long flags;
+	int i, n = 0;
+
+	if (fk->gone)
+		atomic_inc(&fk->after_gone);
+	spin_lock_irqsave(&fk->lock, flags);
+	for (i = 1; i < FK_MAXSES && fk->ses[i].used; i++)
+		;
+	if (i == FK_MAXSES) {
+		spin_unlock_irqrestore(&fk->lock, flags);
+		return -ENOSPC;
+	}
+	memset(&fk->ses[i], 0, sizeof(fk->ses[i]));
+	for (; cri && n < 4; cri = cri->cri_next, n++) {
+		fk->ses[i].alg[n] = cri->cri_alg;
+		fk->ses[i].key[n] = cri->cri_klen ? *(u8 *)cri->cri_key : 0;
+	}
+	fk->ses[i].n = n;
+	fk->ses[i].used = true;
+	spin_unlock_irqrestore(&fk->lock, flags);
+	*lid = i;
+	atomic_inc(&fk->newses);
+	return 0;
+}
+
+static int fk_freesession(void *arg, u64 sid)
+{
+	struct fake *fk = arg;
+	u32 lid = CRYPTO_SESID2LID(sid);
+
+	if (fk->gone)
+		atomic_inc(&fk->after_gone);
+	if (CRYPTO_SESID2HID(sid) != (u32)fk->id || !lid ||
+	    lid >= FK_MAXSES || !fk->ses[lid].used) {
+		atomic_inc(&fk->bad_sid);
+		return -EINVAL;
+	}
+	fk->ses[lid].used = false;
+	atomic_inc(&fk->freeses);
+	return 0;
+}
+
+/* Run the request's descriptors; returns 0 or -errno (crp_etype). */
+static int fk_run(struct fake *fk, struct cryptop *crp)
+{
+	u32 lid = CRYPTO_SESID2LID(crp->crp_sid);
+	struct cryptodesc *crd;
+	struct fk_ses *s;
+	int n = 0, i, k;
+	u8 buf[256];
+
+	if (CRYPTO_SESID2HID(crp->crp_sid) != (u32)fk->id || !lid ||
+	    lid >= FK_MAXSES || !fk->ses[lid].used) {
+		atomic_inc(&fk->bad_sid);
+		return -EINVAL;
+	}
+	s = &fk->ses[lid];
+	for (crd = crp->crp_desc; crd; crd = crd->crd_next, n++) {
+		for (k = 0; k < s->n && s->alg[k] != crd->crd_alg; k++)
+			;
+		if (k == s->n || crd->crd_len < 0 ||
+		    crd->crd_len > (int)sizeof(buf))
+			return -EINVAL;
+		if (crypto_copydata(crp->crp_flags, crp->crp_buf,
+				    crd->crd_skip, crd->crd_len, buf))
+			return -EINVAL;
+		if (crd->crd_alg == FK_SUM) {
+			u32 sum = 0;
+
+			for (i = 0; i < crd->crd_len; i++)
+				sum += buf[i];
+			if (crypto_copyback(crp->crp_flags, crp->crp_buf,
+					    crd->crd_inject, 4, &sum))
+				return -EINVAL;
+		} else {
+			for (i = 0; i < crd->crd_len; i++)
+				buf[i] ^= s->key[k];
+			if (crypto_copyback(crp->crp_flags, crp->crp_buf,
+					    crd->crd_skip, crd->crd_len, buf))
+				return -EINVAL;
+		}
+	}
+	fk->last_ndesc = n;
+	if (fk->delay_us)
+		udelay(fk->delay_us);
+	return 0;
+}
+
+static int fk_process(void *arg, struct cryptop *crp, int hint)
+{
+	struct fake *fk = arg;
+	unsigned long flags;
+
+	if (fk->gone)
+		atomic_inc(&fk->after_gone);
+	atomic_inc(&fk->process);
+	if (hint & CRYPTO_HINT_MORE)
+		atomic_inc(&fk->hints);
+	if (fk->mode == FK_INLINE) {
+		crp->crp_etype = -fk_run(fk, crp);
+		crypto_done(crp);
+		return 0;
+	}
+	spin_lock_irqsave(&fk->lock, flags);
+	if (fk->npending >= fk->cap) {
+		spin_unlock_irqrestore(&fk->lock, flags);
+		atomic_inc(&fk->restarts);
+		return -ERESTART;
+	}
+	/* The sid is the driver's own until completion: run now. */
+	crp->crp_etype = -fk_run(fk, crp);
+	if (fk->check_order && (long)crp->crp_opaque != fk->next_seq++)
+		atomic_inc(&fk->order_bad);
+	list_add_tail(&crp->crp_next, &fk->pending);
+	fk->npending++;
+	spin_unlock_irqrestore(&fk->lock, flags);
+	if (fk->mode == FK_IRQ)
+		hrtimer_start(&fk->timer, ns_to_ktime(20000),
+			      HRTIMER_MODE_REL_HARD);
+	return 0;
+}
+
+/* Complete everything pending (any context). */
+static int fk_release(struct fake *fk)
+{
+	struct cryptop *crp, *tmp;
+	unsigned long flags;
+	LIST_HEAD(list);
+	int n = 0;
+
+	spin_lock_irqsave(&fk->lock, flags);
+	list_splice_init(&fk->pending, &list);
+	fk->npending = 0;
+	spin_unlock_irqrestore(&fk->lock, flags);
+	list_for_each_entry_safe(crp, tmp, &list, crp_next) {
+		list_del_init(&crp->crp_next);
+		crypto_done(crp);
+		n++;
+	}
+	return n;
+}
+
+static bool irq_seen_hard;
+
+static enum hrtimer_restart fk_timer(struct hrtimer *t)
+{
+	struct fake *fk = container_of(t, struct fake, timer);
+
+	if (in_hardirq())
+		irq_seen_hard = true;
+	fk_release(fk);
+	return HRTIMER_NORESTART;
+}
+
+static int fk_kprocess(void *arg, struct cryptkop *krp, int hint)
+{
+	struct fake *fk = arg;
+
+	atomic_inc(&fk->kprocess);
+	if (fk->mode == FK_HOLD && fk->cap == 0)
+		return -ERESTART;
+	krp->krp_status = 0;
+	crypto_kdone(krp);
+	return 0;
+}
+
+static int fk_copystate(void *arg, u64 dst, u64 src)
+{
+	struct fake *fk = arg;
+
+	fk->last_dst = dst;
+	fk->last_src = src;
+	atomic_inc(&fk->copystate);
+	return 0;
+}
+
+static int fk_register(struct fake *fk, const int *algs, int nalgs)
+{
+	int i, err;
+
+	fk->id = crypto_get_driverid_named(fk->flags, fk->name);
+	if (fk->id < 0)
+		return -ENODEV;
+	hrtimer_init(&fk->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	fk->timer.function = fk_timer;
+	for (i = 0; i < nalgs; i++) {
+		err = crypto_register(fk->id, algs[i], 0, 0, fk_newsession,
+				      fk_freesession, fk_process, fk);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static void fk_unregister(struct fake *fk)
+{
+	if (fk->id > 0 && !fk->gone) {
+		crypto_unregister_all(fk->id);
+		fk->gone = true;
+	}
+	hrtimer_cancel(&fk->timer);
+}
+
+static void fk_free(struct fake *fk)
+{
+	if (!fk)
+		return;
+	fk_unregister(fk);
+	vfree(fk);
+}
+
+/* ---- consumer helpers --------------------------------------------- */
+
+struct waiter {
+	wait_queue_head_t	wq;
+	atomic_t		calls;
+	int			etype;
+	u64			sid;
+	bool			in_irq;
+	bool			in_dispatcher;	/* ran on the dispatching task */
+	struct task_struct	*dispatcher;
+	bool			cbimm_freed;
+};
+
+static int w_callback(struct cryptop *crp)
+{
+	struct waiter *w = crp->crp_opaque;
+
+	w->etype = crp->crp_etype;
+	w->sid = crp->crp_sid;
+	w->in_irq = in_hardirq();
+	w->in_dispatcher = !in_interrupt() && current == w->dispatcher;
+	atomic_inc(&w->calls);
+	wake_up(&w->wq);
+	return 0;
+}
+
+static void w_init(struct waiter *w)
+{
+	memset(w, 0, sizeof(*w));
+	init_waitqueue_head(&w->wq);
+	w->dispatcher = current;
+}
+
+static bool w_wait(struct waiter *w, int n)
+{
+	return wait_event_timeout(w->wq, atomic_read(&w->calls) >= n,
+				  msecs_to_jiffies(WAIT_MS)) > 0;
+}
+
+static int new1(u64 *sid, int alg, u8 key, int crid)
+{
+	struct cryptoini cri = { .cri_alg = alg, .cri_klen = 8,
+				 .cri_key = &key };
+
+	return crypto_newsession_crid(sid, &cri, crid);
+}
+
+/* A one-descriptor request over @buf (16 bytes) for @alg. */
+static struct cryptop *req1(u64 sid, int alg, void *buf, struct waiter *w)
+{
+	struct cryptop *crp = crypto_getreq(1);
+
+	if (!crp)
+		return NULL;
+	crp->crp_sid = sid;
+	crp->crp_ilen = 16;
+	crp->crp_buf = buf;
+	crp->crp_callback = w_callback;
+	crp->crp_opaque = w;
+	crp->crp_desc->crd_alg = alg;
+	crp->crp_desc->crd_len = 16;
+	return crp;
+}
+
+#define CHECK(cond, name) ktap_result(&suite, (cond), name)
+
+static bool all_bytes(const u8 *p, int n, u8 v)
+{
+	while (n--)
+		if (*p++ != v)
+			return false;
+	return true;
+}
+
+/* ---- cases -------------------------------------------------------- */
+
+static void t_registration(void)
+{
+	struct fake *a = fk_alloc("ocftest-reg", CRYPTOCAP_F_SOFTWARE |
+				  CRYPTOCAP_F_SYNC, FK_INLINE);
+	int algs[] = { FK_XOR };
+	char name[CRYPTO_DRIVER_NAME_LEN];
+	u32 flags = 0;
+	bool ok;
+
+	ok = a && !fk_register(a, algs, 1) && a->id >= 1;
+	CHECK(ok, "register: crypto_get_driverid and crypto_register");
+	if (!ok)
+		goto out;
+	CHECK(crypto_find_driver("ocftest-reg") == a->id,
+	      "look-up: crypto_find_driver by name");
+	CHECK(!crypto_get_driver_name(a->id, name, sizeof(name)) &&
+	      !strcmp(name, "ocftest-reg"), "look-up: crypto_get_driver_name");
+	CHECK(!crypto_driver_flags(a->id, &flags) &&
+	      (flags & CRYPTOCAP_F_SOFTWARE) && (flags & CRYPTOCAP_F_SYNC),
+	      "look-up: crypto_driver_flags");
+	CHECK(crypto_register(a->id, 0, 0, 0, fk_newsession, fk_freesession,
+			      fk_process, a) == -EINVAL &&
+	      crypto_register(a->id, CRYPTO_ALGORITHM_LIMIT, 0, 0,
+			      fk_newsession, fk_freesession, fk_process, a) ==
+	      -EINVAL &&
+	      crypto_register(OCF_TEST_BAD_ID, FK_XOR, 0, 0, fk_newsession,
+			      fk_freesession, fk_process, a) == -EINVAL,
+	      "register: bad algorithm or driver id is EINVAL");
+	CHECK(crypto_get_driverid(CRYPTOCAP_F_HARDWARE |
+				  CRYPTOCAP_F_SOFTWARE) == -1,
+	      "register: hardware and software at once is refused");
+	CHECK(crypto_unregister_all(a->id) == 0, "unregister: crypto_unregister_all");
+	a->gone = true;
+	CHECK(crypto_find_driver("ocftest-reg") == -ENOENT &&
+	      crypto_get_driver_name(a->id, name, sizeof(name)) == -ENOENT &&
+	      crypto_unregister_all(a->id) == -EINVAL,
+	      "unregister: driver gone from look-ups, second call EINVAL");
+out:
+	fk_free(a);
+}
+
+static int k_callback(struct cryptkop *krp)
+{
+	struct waiter *w = krp->krp_opaque;
+
+	w->etype = krp->krp_status;
+	atomic_inc(&w->calls);
+	wake_up(&w->wq);
+	return 0;
+}
+
+static void t_errors(void)
+{
+	struct fake *a = fk_alloc("ocftest-err", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	int algs[] = { FK_XOR };
+	struct cryptoini cri = { .cri_alg = FK_XOR };
+	struct cryptkop krp = { };
+	struct cryptop *crp = NULL;
+	struct waiter w;
+	u8 buf[16] = { };
+	u64 sid = 0, sid2;
+	int err;
+
+	if (!a || fk_register(a, algs, 1)) {
+		CHECK(false, "errors: fake driver registers");
+		goto out;
+	}
+	CHECK(crypto_newsession(NULL, &cri, 0) == -EINVAL &&
+	      crypto_newsession(&sid, NULL, 0) == -EINVAL,
+	      "errors: newsession with NULL sid or cryptoini is EINVAL");
+	cri.cri_alg = 0;
+	err = crypto_newsession(&sid, &cri, 0);
+	cri.cri_alg = CRYPTO_ALGORITHM_LIMIT;
+	CHECK(err == -EINVAL && crypto_newsession(&sid, &cri, 0) == -EINVAL,
+	      "errors: newsession with an invalid algorithm is EINVAL");
+	cri.cri_alg = FK_NONE;
+	CHECK(crypto_newsession(&sid, &cri, 0) == -EOPNOTSUPP,
+	      "errors: newsession nobody supports is EOPNOTSUPP");
+	cri.cri_alg = FK_XOR;
+	cri.cri_klen = 8;
+	cri.cri_key = NULL;
+	CHECK(crypto_newsession(&sid, &cri, 0) == -EINVAL,
+	      "errors: key length without a key is EINVAL");
+	CHECK(new1(&sid, FK_XOR, 1, CRYPTOCAP_F_HARDWARE) == -EOPNOTSUPP,
+	      "errors: hardware-only newsession ignores a software driver");
+	CHECK(crypto_freesession(0) == -EINVAL &&
+	      crypto_freesession(0x123456789ULL) == -EINVAL,
+	      "errors: freesession of 0 or a forged sid is EINVAL");
+	err = new1(&sid, FK_XOR, 1, a->id);
+	CHECK(!err && sid && CRYPTO_SESID2HID(sid) != (u32)a->id,
+	      "sid: newsession gives a non-zero framework sid");
+	sid2 = sid ^ (1ULL << 40);
+	CHECK(crypto_freesession(sid2) == -EINVAL &&
+	      crypto_freesession(sid + 1) == -EINVAL,
+	      "errors: a sid with a wrong generation or index is EINVAL");
+
+	CHECK(crypto_dispatch(NULL) == -EINVAL, "errors: dispatch(NULL) is EINVAL");
+	crp = crypto_getreq(1);
+	if (!crp)
+		goto out;
+	crp->crp_sid = sid;
+	crp->crp_callback = NULL;
+	CHECK(crypto_dispatch(crp) == -EINVAL,
+	      "errors: dispatch without callback is EINVAL");
+
+	w_init(&w);
+	crypto_freereq(crp);
+	crp = req1(sid, FK_XOR, buf, &w);
+	crp->crp_desc->crd_alg = FK_SUM;	/* not in the session */
+	err = crypto_dispatch(crp);
+	CHECK(!err && w_wait(&w, 1) && w.etype == EINVAL && w.sid == sid,
+	      "errors: driver error reaches the callback in crp_etype");
+
+	CHECK(!crypto_freesession(sid) && crypto_freesession(sid) == -EINVAL,
+	      "errors: second freesession is EINVAL");
+	w_init(&w);
+	crp->crp_desc->crd_alg = FK_XOR;
+	crp->crp_sid = sid;
+	err = crypto_dispatch(crp);
+	CHECK(!err && w_wait(&w, 1) && w.etype == EINVAL &&
+	      atomic_read(&a->process) == 1,
+	      "errors: dispatch on a freed sid calls back EINVAL, driver untouched");
+	w_init(&w);
+	crp->crp_sid = 0;
+	err = crypto_dispatch(crp);
+	CHECK(!err && w_wait(&w, 1) && w.etype == EINVAL,
+	      "errors: dispatch on sid 0 calls back EINVAL");
+	CHECK(atomic_read(&a->bad_sid) == 0 &&
+	      atomic_read(&a->freeses) == atomic_read(&a->newses),
+	      "errors: driver saw only its own sids, freesession per session");
+
+	CHECK(crypto_getreq(-1) == NULL, "errors: getreq(-1) is NULL");
+	CHECK(crypto_kdispatch(NULL) == -EINVAL,
+	      "errors: kdispatch(NULL) is EINVAL");
+	w_init(&w);
+	krp.krp_op = CRK_DH_COMPUTE_KEY;
+	krp.krp_hid = a->id;	/* has no keying support */
+	krp.krp_callback = k_callback;
+	krp.krp_opaque = &w;
+	err = crypto_kdispatch(&krp);
+	CHECK(!err && w_wait(&w, 1) && w.etype == ENODEV,
+	      "errors: keying request no driver can do calls back ENODEV");
+	w_init(&w);
+	krp.krp_op = 77;
+	err = crypto_kdispatch(&krp);
+	CHECK(!err && w_wait(&w, 1) && w.etype == EINVAL,
+	      "errors: unknown keying op calls back EINVAL");
+out:
+	crypto_freereq(crp);
+	fk_free(a);
+}
+
+/* Sids, inline vs queued callbacks, completion from hard IRQ. */
+static void t_callbacks(void)
+{
+	struct fake *s = fk_alloc("ocftest-sync", CRYPTOCAP_F_SOFTWARE |
+				  CRYPTOCAP_F_SYNC, FK_INLINE);
+	struct fake *h = fk_alloc("ocftest-irq", CRYPTOCAP_F_HARDWARE,
+				  FK_IRQ);
+	int algs[] = { FK_XOR };
+	struct cryptop *crp = NULL;
+	struct waiter w;
+	u8 buf[16];
+	u64 sid = 0, hsid = 0;
+	u32 drv;
+
+	if (!s || !h || fk_register(s, algs, 1) || fk_register(h, algs, 1) ||
+	    new1(&sid, FK_XOR, 0x5a, s->id) || new1(&hsid, FK_XOR, 0x0f, h->id)) {
+		CHECK(false, "callbacks: set-up");
+		goto out;
+	}
+	CHECK(!crypto_session_driver(sid, FK_XOR, &drv) && drv == (u32)s->id &&
+	      !crypto_session_driver(hsid, 0, &drv) && drv == (u32)h->id &&
+	      crypto_session_driver(sid, FK_SUM, &drv) == -ENOENT,
+	      "look-up: crypto_session_driver names the serving driver");
+
+	memset(buf, 0, sizeof(buf));
+	w_init(&w);
+	crp = req1(sid, FK_XOR, buf, &w);
+	CHECK(!crypto_dispatch(crp) && w_wait(&w, 1) && !w.etype &&
+	      w.sid == sid && all_bytes(buf, 16, 0x5a) &&
+	      atomic_read(&s->bad_sid) == 0,
+	      "dispatch: driver sees its own sid, consumer gets its sid back");
+	CHECK(!w.in_dispatcher && (crp->crp_flags & CRYPTO_F_DONE),
+	      "callback: queued by default (not on the dispatching task)");
+	msleep(20);
+	CHECK(atomic_read(&w.calls) == 1, "callback: exactly once");
+
+	w_init(&w);
+	crp->crp_flags = CRYPTO_F_CBIMM;
+	CHECK(!crypto_dispatch(crp) && atomic_read(&w.calls) == 1 &&
+	      w.in_dispatcher && !w.etype,
+	      "callback: CRYPTO_F_CBIMM runs it inline from crypto_done");
+	w_init(&w);
+	crp->crp_flags = CRYPTO_F_CBIFSYNC;
+	CHECK(!crypto_dispatch(crp) && atomic_read(&w.calls) == 1 &&
+	      w.in_dispatcher,
+	      "callback: CRYPTO_F_CBIFSYNC inline on a SYNC driver");
+
+	/* The IRQ driver is not SYNC: CBIFSYNC queues. */
+	memset(buf, 0, sizeof(buf));
+	w_init(&w);
+	irq_seen_hard = false;
+	crp->crp_sid = hsid;
+	crp->crp_flags = CRYPTO_F_CBIFSYNC;
+	CHECK(!crypto_dispatch(crp) && w_wait(&w, 1) && !w.etype &&
+	      !w.in_irq && w.sid == hsid && all_bytes(buf, 16, 0x0f) &&
+	      irq_seen_hard,
+	      "irq: crypto_done from hard IRQ, callback later in task context");
+	w_init(&w);
+	irq_seen_hard = false;
+	crp->crp_flags = CRYPTO_F_CBIMM;
+	CHECK(!crypto_dispatch(crp) && w_wait(&w, 1) && w.in_irq &&
+	      irq_seen_hard && !w.etype,
+	      "irq: CRYPTO_F_CBIMM callback runs in the IRQ");
+	msleep(20);
+	CHECK(atomic_read(&w.calls) == 1 && atomic_read(&h->bad_sid) == 0,
+	      "irq: exactly one callback");
+	crypto_freesession(sid);
+	crypto_freesession(hsid);
+out:
+	crypto_freereq(crp);
+	fk_free(s);
+	fk_free(h);
+}
+
+/* Requests complete in dispatch order: checked through crp_opaque. */
+struct seqw {
+	wait_queue_head_t	wq;
+	atomic_t		calls;
+	atomic_t		errors;
+	atomic_t		enospc;
+	atomic_t		next;	/* successful completions */
+};
+
+static int seq_callback(struct cryptop *crp)
+{
+	struct seqw *sw = (struct seqw *)crp->crp_mac;
+
+	if (crp->crp_etype == ENOSPC)
+		atomic_inc(&sw->enospc);
+	else if (crp->crp_etype)
+		atomic_inc(&sw->errors);
+	else
+		atomic_inc(&sw->next);
+	atomic_inc(&sw->calls);
+	wake_up(&sw->wq);
+	return 0;
+}
+
+static void seqw_init(struct seqw *sw)
+{
+	memset(sw, 0, sizeof(*sw));
+	init_waitqueue_head(&sw->wq);
+}
+
+static bool seqw_wait(struct seqw *sw, int n)
+{
+	return wait_event_timeout(sw->wq, atomic_read(&sw->calls) >= n,
+				  msecs_to_jiffies(WAIT_MS)) > 0;
+}
+
+static struct cryptop **reqs_alloc(int n, u64 sid, struct seqw *sw,
+				   u8 *buf, int flags)
+{
+	struct cryptop **v = vzalloc(n * sizeof(*v));
+	int i;
+
+	if (!v)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		v[i] = crypto_getreq(1);
+		if (!v[i])
+			continue;
+		v[i]->crp_sid = sid;
+		v[i]->crp_buf = buf;
+		v[i]->crp_ilen = 16;
+		v[i]->crp_flags = flags;
+		v[i]->crp_callback = seq_callback;
+		v[i]->crp_opaque = (void *)(long)i;
+		v[i]->crp_mac = sw;	/* unused by FK_XOR: our context */
+		v[i]->crp_desc->crd_alg = FK_XOR;
+		v[i]->crp_desc->crd_len = 0;
+	}
+	return v;
+}
+
+static void reqs_free(struct cryptop **v, int n)
+{
+	int i;
+
+	if (!v)
+		return;
+	for (i = 0; i < n; i++)
+		crypto_freereq(v[i]);
+	vfree(v);
+}
+
+/* Read a debugfs statistics table and return a field of one row. */
+static long long stat_field(const char *file, const char *drv, int alg,
+			    const char *col);
+
+static void t_restart(void)
+{
+	struct fake *h = fk_alloc("ocftest-ring", CRYPTOCAP_F_HARDWARE,
+				  FK_HOLD);
+	int algs[] = { FK_XOR }, i, n = 8, big = 2000;
+	struct cryptop **v = NULL, **bv = NULL;
+	u8 buf[16] = { };
+	struct seqw sw;
+	u64 sid = 0;
+	bool ok;
+
+	if (!h || fk_register(h, algs, 1) || new1(&sid, FK_XOR, 1, h->id)) {
+		CHECK(false, "restart: set-up");
+		goto out;
+	}
+	h->cap = 2;
+	h->check_order = true;
+	seqw_init(&sw);
+	v = reqs_alloc(n, sid, &sw, buf, 0);
+	for (i = 0, ok = v; ok && i < n; i++)
+		ok = !crypto_dispatch(v[i]);
+	CHECK(ok && h->npending == 2 && atomic_read(&h->restarts) == 1 &&
+	      atomic_read(&sw.calls) == 0,
+	      "restart: ERESTART blocks the driver, later requests wait");
+	CHECK(stat_field("drivers", "ocftest-ring", 0, "blocks") == 1 &&
+	      stat_field("drivers", "ocftest-ring", 0, "queued") == n - 2,
+	      "stats: blocks and queue depth of a blocked driver");
+	fk_release(h);
+	ok = seqw_wait(&sw, 2);
+	msleep(20);
+	CHECK(ok && atomic_read(&sw.calls) == 2 && h->npending == 0,
+	      "restart: nothing is retried before crypto_unblock");
+	h->cap = INT_MAX;
+	crypto_unblock(h->id, CRYPTO_SYMQ);
+	for (i = 0; i < 100 && h->npending < n - 2; i++)
+		msleep(20);
+	fk_release(h);
+	CHECK(seqw_wait(&sw, n) && atomic_read(&sw.calls) == n &&
+	      !atomic_read(&sw.errors) && !atomic_read(&h->order_bad),
+	      "restart: after unblock each request runs once, in order");
+	/* All n-2 queued went out in one drain: all but the last hinted. */
+	CHECK(atomic_read(&h->hints) == n - 3,
+	      "batch: CRYPTO_HINT_MORE while more requests follow");
+
+	/* Batched requests to a blocked driver: the bound and ENOSPC. */
+	h->cap = 0;
+	h->next_seq = 0;
+	seqw_init(&sw);
+	atomic_set(&h->hints, 0);
+	bv = reqs_alloc(big, sid, &sw, buf, CRYPTO_F_BATCH);
+	/* The first, not batched, meets ERESTART and blocks the driver. */
+	if (bv && bv[0])
+		bv[0]->crp_flags = 0;
+	for (i = 0, ok = bv; ok && i < big; i++)
+		ok = bv[i] && !crypto_dispatch(bv[i]);
+	msleep(50);
+	CHECK(ok && atomic_read(&sw.enospc) == big - 1024 &&
+	      atomic_read(&sw.calls) == big - 1024,
+	      "queue: driver queue holds 1024 (queue_max_driver), then ENOSPC");
+	h->cap = INT_MAX;
+	crypto_unblock(h->id, CRYPTO_SYMQ);
+	for (i = 0; i < 500 && atomic_read(&sw.calls) < big; i++) {
+		fk_release(h);
+		msleep(20);
+	}
+	fk_release(h);
+	CHECK(seqw_wait(&sw, big) && !atomic_read(&sw.errors) &&
+	      atomic_read(&sw.next) == 1024 && !atomic_read(&h->order_bad) &&
+	      atomic_read(&h->hints) == 1023,
+	      "queue: the 1024 queued complete in order with batching hints");
+	crypto_freesession(sid);
+out:
+	reqs_free(v, n);
+	reqs_free(bv, big);
+	fk_free(h);
+}
+
+struct unreg_ctx {
+	struct fake		*fk;
+	struct completion	done;
+	int			err;
+};
+
+static int unreg_thread(void *arg)
+{
+	struct unreg_ctx *u = arg;
+
+	u->err = crypto_unregister_all(u->fk->id);
+	u->fk->gone = true;
+	complete(&u->done);
+	return 0;
+}
+
+static bool wait_gone(const char *name)
+{
+	int i;
+
+	for (i = 0; i < 2000 && crypto_find_driver(name) >= 0; i++)
+		usleep_range(1000, 2000);
+	return crypto_find_driver(name) < 0;
+}
+
+/* Collects EAGAIN completions and the new sid they carry. */
+struct migw {
+	wait_queue_head_t	wq;
+	atomic_t		calls, ok, eagain, other;
+	u64			new_sid;
+};
+
+static int mig_callback(struct cryptop *crp)
+{
+	struct migw *m = crp->crp_opaque;
+
+	if (!crp->crp_etype) {
+		atomic_inc(&m->ok);
+	} else if (crp->crp_etype == EAGAIN) {
+		m->new_sid = crp->crp_sid;
+		atomic_inc(&m->eagain);
+	} else {
+		atomic_inc(&m->other);
+	}
+	atomic_inc(&m->calls);
+	wake_up(&m->wq);
+	return 0;
+}
+
+static void t_migration(void)
+{
+	struct fake *a = fk_alloc("ocftest-mig-a", CRYPTOCAP_F_HARDWARE,
+				  FK_HOLD);
+	struct fake *b = fk_alloc("ocftest-mig-b", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	int algs[] = { FK_XOR }, i, n = 8;
+	struct cryptop *v[8] = { };
+	struct unreg_ctx u;
+	struct task_struct *t;
+	struct migw m = { };
+	struct waiter w;
+	u8 buf[16] = { };
+	u64 sid = 0, nsid;
+	u32 drv = 0;
+	bool ok;
+
+	init_waitqueue_head(&m.wq);
+	if (!a || !b || fk_register(a, algs, 1) || fk_register(b, algs, 1) ||
+	    new1(&sid, FK_XOR, 3, a->id)) {
+		CHECK(false, "migration: set-up");
+		goto out;
+	}
+	a->cap = 4;
+	for (i = 0, ok = true; i < n && ok; i++) {
+		v[i] = crypto_getreq(1);
+		ok = v[i];
+		if (!ok)
+			break;
+		v[i]->crp_sid = sid;
+		v[i]->crp_buf = buf;
+		v[i]->crp_ilen = 16;
+		v[i]->crp_callback = mig_callback;
+		v[i]->crp_opaque = &m;
+		v[i]->crp_desc->crd_alg = FK_XOR;
+		ok = !crypto_dispatch(v[i]);
+	}
+	if (!ok || a->npending != 4) {
+		CHECK(false, "migration: 4 requests in the driver, 4 queued");
+		goto out;
+	}
+	init_completion(&u.done);
+	u.fk = a;
+	t = kthread_run(unreg_thread, &u, "ocftest-unreg");
+	if (IS_ERR(t)) {
+		CHECK(false, "migration: unregister thread");
+		goto out;
+	}
+	ok = wait_gone("ocftest-mig-a");
+	/* Queued requests come back with EAGAIN and the new sid... */
+	wait_event_timeout(m.wq, atomic_read(&m.eagain) >= 4,
+			   msecs_to_jiffies(WAIT_MS));
+	CHECK(ok && atomic_read(&m.eagain) == 4 && m.new_sid &&
+	      m.new_sid != sid && !completion_done(&u.done),
+	      "migration: queued requests fail EAGAIN with the new sid; "
+	      "unregister waits for requests in the driver");
+	/* ...and the ones inside the driver complete normally. */
+	fk_release(a);
+	ok = wait_for_completion_timeout(&u.done, msecs_to_jiffies(WAIT_MS));
+	CHECK(ok && !u.err && atomic_read(&m.ok) == 4 &&
+	      atomic_read(&m.calls) == n && !atomic_read(&m.other),
+	      "migration: in-flight requests complete, none lost, unregister returns");
+	CHECK(atomic_read(&a->freeses) == atomic_read(&a->newses) &&
+	      !atomic_read(&a->bad_sid),
+	      "migration: the old driver's freesession ran for its session");
+	nsid = m.new_sid;
+	CHECK(!crypto_session_driver(nsid, FK_XOR, &drv) && drv == (u32)b->id,
+	      "migration: the new session lives on the other driver");
+
+	w_init(&w);
+	memset(buf, 0, sizeof(buf));
+	crypto_freereq(v[0]);
+	v[0] = req1(sid, FK_XOR, buf, &w);
+	ok = v[0] && !crypto_dispatch(v[0]) && w_wait(&w, 1);
+	CHECK(ok && w.etype == EAGAIN && w.sid == nsid &&
+	      all_bytes(buf, 16, 0),
+	      "migration: the old sid keeps answering EAGAIN + new sid");
+	w_init(&w);
+	v[0]->crp_sid = nsid;
+	ok = !crypto_dispatch(v[0]) && w_wait(&w, 1);
+	CHECK(ok && !w.etype && w.sid == nsid && all_bytes(buf, 16, 3),
+	      "migration: the new sid works, with the same key");
+	CHECK(!crypto_freesession(sid) && crypto_freesession(nsid) == -EINVAL &&
+	      atomic_read(&b->freeses) == atomic_read(&b->newses),
+	      "migration: freeing the old sid frees the whole session");
+	msleep(20);
+	CHECK(!atomic_read(&a->after_gone),
+	      "migration: nothing calls the driver after unregister returned");
+out:
+	for (i = 0; i < n; i++)
+		crypto_freereq(v[i]);
+	fk_free(a);
+	fk_free(b);
+}
+
+/* Nobody can take the session over: it is lost, ENXIO. */
+static void t_lost(void)
+{
+	struct fake *a = fk_alloc("ocftest-lost", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	int algs[] = { FK_ONE, FK_TIE };
+	struct cryptop *crp = NULL;
+	struct waiter w;
+	u8 buf[16];
+	u64 sid = 0, sid2 = 0;
+	u32 drv;
+
+	if (!a || fk_register(a, algs, 2) || new1(&sid, FK_ONE, 1, 0) ||
+	    new1(&sid2, FK_TIE, 1, 0)) {
+		CHECK(false, "lost: set-up");
+		goto out;
+	}
+	CHECK(!crypto_unregister(a->id, FK_ONE) &&
+	      crypto_find_driver("ocftest-lost") == a->id &&
+	      !crypto_session_driver(sid2, FK_TIE, &drv) && drv == (u32)a->id,
+	      "unregister: one algorithm, the driver stays for the others");
+	w_init(&w);
+	crp = req1(sid, FK_ONE, buf, &w);
+	CHECK(crp && !crypto_dispatch(crp) && w_wait(&w, 1) &&
+	      w.etype == ENXIO,
+	      "unregister: a session no driver can take completes ENXIO");
+	CHECK(!crypto_freesession(sid) && !crypto_freesession(sid2) &&
+	      atomic_read(&a->freeses) == 2,
+	      "unregister: lost session is freed, driver freesession ran once");
+out:
+	crypto_freereq(crp);
+	fk_free(a);
+}
+
+/* Unregister while other threads keep dispatching. */
+struct racer {
+	u64			sid;
+	atomic_t		sent, done, bad;
+	bool			stop;
+	struct completion	exited;
+	wait_queue_head_t	wq;
+};
+
+static int race_callback(struct cryptop *crp)
+{
+	struct racer *r = crp->crp_opaque;
+
+	if (crp->crp_etype == EAGAIN)
+		WRITE_ONCE(r->sid, crp->crp_sid);
+	else if (crp->crp_etype)
+		atomic_inc(&r->bad);
+	atomic_inc(&r->done);
+	wake_up(&r->wq);
+	return 0;
+}
+
+static int race_thread(void *arg)
+{
+	struct racer *r = arg;
+	struct cryptop *crp = crypto_getreq(1);
+	u8 buf[16];
+
+	if (crp) {
+		crp->crp_buf = buf;
+		crp->crp_ilen = 16;
+		crp->crp_callback = race_callback;
+		crp->crp_opaque = r;
+		crp->crp_desc->crd_alg = FK_XOR;
+		crp->crp_desc->crd_len = 16;
+		while (!READ_ONCE(r->stop)) {
+			int want = atomic_read(&r->sent) + 1;
+
+			crp->crp_sid = READ_ONCE(r->sid);
+			atomic_inc(&r->sent);
+			if (crypto_dispatch(crp))
+				atomic_inc(&r->bad);
+			wait_event_timeout(r->wq,
+					   atomic_read(&r->done) >= want,
+					   msecs_to_jiffies(WAIT_MS));
+			if (atomic_read(&r->done) < want)
+				break;
+		}
+		crypto_freereq(crp);
+	}
+	complete(&r->exited);
+	return 0;
+}
+
+static void t_race(void)
+{
+	struct fake *a = fk_alloc("ocftest-race-a", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	struct fake *b = fk_alloc("ocftest-race-b", CRYPTOCAP_F_SOFTWARE,
+				  FK_IRQ);
+	int algs[] = { FK_XOR };
+	struct racer r = { };
+	struct task_struct *t;
+	u32 drv = 0;
+
+	init_completion(&r.exited);
+	init_waitqueue_head(&r.wq);
+	if (!a || !b || fk_register(a, algs, 1) || fk_register(b, algs, 1) ||
+	    new1(&r.sid, FK_XOR, 9, a->id)) {
+		CHECK(false, "race: set-up");
+		goto out;
+	}
+	t = kthread_run(race_thread, &r, "ocftest-race");
+	if (IS_ERR(t)) {
+		CHECK(false, "race: thread");
+		goto out;
+	}
+	msleep(50);
+	crypto_unregister_all(a->id);
+	a->gone = true;
+	msleep(50);
+	WRITE_ONCE(r.stop, true);
+	wait_for_completion(&r.exited);
+	CHECK(atomic_read(&r.sent) == atomic_read(&r.done) &&
+	      !atomic_read(&r.bad) && atomic_read(&r.sent) > 2 &&
+	      !crypto_session_driver(r.sid, FK_XOR, &drv) &&
+	      drv == (u32)b->id && !atomic_read(&a->after_gone),
+	      "race: unregister during dispatch loses nothing, work moves on");
+	ktap_diag(&suite, "race: %d requests", atomic_read(&r.sent));
+	crypto_freesession(r.sid);
+out:
+	fk_free(a);
+	fk_free(b);
+}
+
+static struct cryptop *req2(u64 sid, int alg1, int alg2, u8 *buf,
+			    struct waiter *w)
+{
+	struct cryptop *crp = crypto_getreq(2);
+	struct cryptodesc *d1, *d2;
+
+	if (!crp)
+		return NULL;
+	d1 = crp->crp_desc;
+	d2 = d1->crd_next;
+	crp->crp_sid = sid;
+	crp->crp_buf = buf;
+	crp->crp_ilen = 20;
+	crp->crp_callback = w_callback;
+	crp->crp_opaque = w;
+	d1->crd_alg = alg1;
+	d1->crd_len = 16;
+	d1->crd_inject = 16;
+	d2->crd_alg = alg2;
+	d2->crd_len = 16;
+	d2->crd_inject = 16;
+	return crp;
+}
+
+static u32 sum16(const u8 *p)
+{
+	u32 s = 0;
+	int i;
+
+	for (i = 0; i < 16; i++)
+		s += p[i];
+	return s;
+}
+
+static void t_split(void)
+{
+	struct fake *c = fk_alloc("ocftest-cipher", CRYPTOCAP_F_HARDWARE,
+				  FK_IRQ);
+	struct fake *m = fk_alloc("ocftest-mac", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	int calg[] = { FK_XOR }, malg[] = { FK_SUM };
+	struct cryptoini ci[2] = { }, *pc = &ci[0];
+	struct cryptop *crp = NULL;
+	struct cryptodesc *d1 = NULL;
+	u8 key = 0x21, key2 = 0x42, buf[20];
+	struct waiter w;
+	u64 sid = 0;
+	u32 d1id = 0, d2id = 0, sum;
+	int i;
+
+	if (!c || !m || fk_register(c, calg, 1) || fk_register(m, malg, 1)) {
+		CHECK(false, "split: set-up");
+		goto out;
+	}
+	ci[0].cri_alg = FK_XOR;
+	ci[0].cri_klen = 8;
+	ci[0].cri_key = &key;
+	ci[0].cri_next = &ci[1];
+	ci[1].cri_alg = FK_SUM;
+	CHECK(!crypto_newsession(&sid, pc, 0) &&
+	      !crypto_session_driver(sid, FK_XOR, &d1id) &&
+	      !crypto_session_driver(sid, FK_SUM, &d2id) &&
+	      d1id == (u32)c->id && d2id == (u32)m->id,
+	      "split: cipher on one driver, MAC on another");
+
+	/* Encrypt then MAC the ciphertext. */
+	for (i = 0; i < 16; i++)
+		buf[i] = i;
+	w_init(&w);
+	crp = req2(sid, FK_XOR, FK_SUM, buf, &w);
+	if (crp)
+		d1 = crp->crp_desc;
+	CHECK(crp && !crypto_dispatch(crp) && w_wait(&w, 1) && !w.etype &&
+	      w.sid == sid && buf[0] == (0 ^ 0x21) && buf[15] == (15 ^ 0x21) &&
+	      (memcpy(&sum, buf + 16, 4), sum == sum16(buf)) &&
+	      crp->crp_desc == d1 && d1->crd_next &&
+	      !d1->crd_next->crd_next && c->last_ndesc == 1 &&
+	      m->last_ndesc == 1,
+	      "split: encrypt-then-MAC chained in order, chain given back");
+	/* MAC the ciphertext, then decrypt. */
+	if (crp) {
+		u32 want;
+
+		for (i = 0; i < 16; i++)
+			buf[i] = i ^ 0x21;
+		want = sum16(buf);
+		w_init(&w);
+		d1->crd_alg = FK_SUM;
+		d1->crd_next->crd_alg = FK_XOR;
+		CHECK(!crypto_dispatch(crp) && w_wait(&w, 1) && !w.etype &&
+		      buf[0] == 0 && buf[15] == 15 &&
+		      (memcpy(&sum, buf + 16, 4), sum == want),
+		      "split: MAC-then-decrypt runs in descriptor order");
+	}
+	crypto_freesession(sid);
+	CHECK(atomic_read(&c->freeses) == 1 && atomic_read(&m->freeses) == 1,
+	      "split: freesession reaches both drivers");
+
+	/* The same algorithm twice: two legs, neither sees a duplicate. */
+	ci[1].cri_alg = FK_XOR;
+	ci[1].cri_klen = 8;
+	ci[1].cri_key = &key2;
+	sid = 0;
+	CHECK(!crypto_newsession(&sid, pc, 0) && atomic_read(&c->newses) == 3,
+	      "twice: a session with one algorithm twice");
+	if (crp && sid) {
+		memset(buf, 0, sizeof(buf));
+		w_init(&w);
+		crp->crp_sid = sid;
+		d1->crd_alg = FK_XOR;
+		d1->crd_next->crd_alg = FK_XOR;
+		d1->crd_next->crd_len = 8;
+		CHECK(!crypto_dispatch(crp) && w_wait(&w, 1) && !w.etype &&
+		      all_bytes(buf, 8, 0x21 ^ 0x42) &&
+		      all_bytes(buf + 8, 8, 0x21),
+		      "twice: each instance applies its own key, in order");
+	}
+	crypto_freesession(sid);
+out:
+	crypto_freereq(crp);
+	fk_free(c);
+	fk_free(m);
+}
+
+static long long stat_field(const char *file, const char *drv, int alg,
+			    const char *col)
+{
+	char path[64], *buf, *line, *next, *tok, *hdr;
+	int want = -1, namecol = -1, algcol = -1, i;
+	long long val = -1;
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n, len = 0;
+
+	snprintf(path, sizeof(path), "/sys/kernel/debug/ocf/%s", file);
+	buf = vzalloc(65536);
+	if (!buf)
+		return -1;
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f))
+		goto out;
+	while (len < 65535 &&
+	       (n = kernel_read(f, buf + len, 65535 - len, &pos)) > 0)
+		len += n;
+	filp_close(f, NULL);
+
+	next = buf;
+	hdr = strsep(&next, "\n");
+	for (i = 0; (tok = strsep(&hdr, " ")); i++) {
+		if (!strcmp(tok, col))
+			want = i;
+		if (!strcmp(tok, "name") && namecol < 0)
+			namecol = i;
+		if (!strcmp(tok, "driver"))
+			namecol = i;
+		if (!strcmp(tok, "alg"))
+			algcol = i;
+	}
+	if (want < 0 || namecol < 0)
+		goto out;
+	while ((line = strsep(&next, "\n")) && *line) {
+		bool name_ok = false, alg_ok = !alg;
+		long long v = -1;
+
+		for (i = 0; (tok = strsep(&line, " ")); i++) {
+			if (i == namecol)
+				name_ok = !strcmp(tok, drv);
+			if (i == algcol && alg) {
+				int a;
+
+				alg_ok = !kstrtoint(tok, 10, &a) && a == alg;
+			}
+			if (i == want && kstrtoll(tok, 10, &v))
+				v = -1;
+		}
+		if (name_ok && alg_ok) {
+			val = v;
+			break;
+		}
+	}
+out:
+	vfree(buf);
+	return val;
+}
+
+/* Run @n one-shot requests of @len bytes on @sid and wait for them. */
+static int run_n(u64 sid, int alg, int n, int len)
+{
+	static u8 big[256];
+	struct cryptop *crp;
+	struct waiter w;
+	int i, errors = 0;
+
+	crp = req1(sid, alg, big, &w);
+	if (!crp)
+		return -ENOMEM;
+	crp->crp_ilen = sizeof(big);
+	crp->crp_desc->crd_len = len;
+	for (i = 0; i < n; i++) {
+		w_init(&w);
+		if (crypto_dispatch(crp) || !w_wait(&w, 1)) {
+			errors = -ETIMEDOUT;
+			break;
+		}
+		if (w.etype)
+			errors++;
+	}
+	crypto_freereq(crp);
+	return errors;
+}
+
+static void t_cost(void)
+{
+	struct fake *fast = fk_alloc("ocftest-fast", CRYPTOCAP_F_SOFTWARE,
+				     FK_INLINE);
+	struct fake *slow = fk_alloc("ocftest-slow", CRYPTOCAP_F_SOFTWARE,
+				     FK_INLINE);
+	struct fake *t1 = fk_alloc("ocftest-tie1", CRYPTOCAP_F_SOFTWARE,
+				   FK_INLINE);
+	struct fake *t2 = fk_alloc("ocftest-tie2", CRYPTOCAP_F_SOFTWARE,
+				   FK_INLINE);
+	int calg[] = { FK_COST }, talg[] = { FK_TIE }, i;
+	u64 sf = 0, ss = 0, extra[4] = { }, s = 0, ta = 0, tb = 0, tc = 0;
+	u32 drv = 0, drv2 = 0;
+
+	if (!fast || !slow || !t1 || !t2 || fk_register(fast, calg, 1) ||
+	    fk_register(slow, calg, 1) || fk_register(t1, talg, 1) ||
+	    fk_register(t2, talg, 1)) {
+		CHECK(false, "cost: set-up");
+		goto out;
+	}
+	slow->delay_us = 1000;
+	if (new1(&sf, FK_COST, 1, fast->id) || new1(&ss, FK_COST, 1, slow->id) ||
+	    run_n(sf, FK_COST, 16, 200) || run_n(ss, FK_COST, 16, 200)) {
+		CHECK(false, "cost: calibration requests");
+		goto out;
+	}
+	/* The fast driver also carries more sessions: cost must win. */
+	for (i = 0; i < 4; i++)
+		new1(&extra[i], FK_COST, 1, fast->id);
+	CHECK(!new1(&s, FK_COST, 1, CRYPTOCAP_F_SOFTWARE) &&
+	      !crypto_session_driver(s, 0, &drv) && drv == (u32)fast->id,
+	      "cost: the measured cheaper driver gets the session");
+	ktap_diag(&suite, "cost: fast %lld ns, slow %lld ns (<=256 byte class)",
+		  stat_field("algs", "ocftest-fast", FK_COST, "cost_256"),
+		  stat_field("algs", "ocftest-slow", FK_COST, "cost_256"));
+	crypto_freesession(s);
+
+	/* Unmeasured drivers: the BSD rule, fewest sessions. */
+	new1(&ta, FK_TIE, 1, t1->id);
+	CHECK(!new1(&tb, FK_TIE, 1, 0) &&
+	      !crypto_session_driver(tb, 0, &drv) && drv == (u32)t2->id &&
+	      !new1(&tc, FK_TIE, 1, 0) &&
+	      !crypto_session_driver(tc, 0, &drv2) &&
+	      (drv2 == (u32)t1->id || drv2 == (u32)t2->id),
+	      "cost: equal costs go to the driver with fewest sessions");
+	crypto_freesession(ta);
+	crypto_freesession(tb);
+	crypto_freesession(tc);
+	crypto_freesession(sf);
+	crypto_freesession(ss);
+	for (i = 0; i < 4; i++)
+		crypto_freesession(extra[i]);
+out:
+	fk_free(fast);
+	fk_free(slow);
+	fk_free(t1);
+	fk_free(t2);
+}
+
+static void t_stats(void)
+{
+	struct fake *a = fk_alloc("ocftest-stats", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	int algs[] = { FK_STAT };
+	u64 s1 = 0, s2 = 0;
+	int bad;
+
+	if (!a || fk_register(a, algs, 1) || new1(&s1, FK_STAT, 1, a->id) ||
+	    new1(&s2, FK_STAT, 1, a->id)) {
+		CHECK(false, "stats: set-up");
+		goto out;
+	}
+	bad = run_n(s1, FK_STAT, 10, 100);
+	bad += run_n(s2, FK_STAT, 3, 300);	/* > 256: the fake refuses */
+	CHECK(bad == 3, "stats: 10 good and 3 failing requests ran");
+	CHECK(stat_field("algs", "ocftest-stats", FK_STAT, "requests") == 13 &&
+	      stat_field("algs", "ocftest-stats", FK_STAT, "errors") == 3 &&
+	      stat_field("algs", "ocftest-stats", FK_STAT, "bytes") == 1900 &&
+	      stat_field("algs", "ocftest-stats", FK_STAT, "sessions") == 2,
+	      "stats: per-algorithm requests, errors, bytes, sessions");
+	CHECK(stat_field("drivers", "ocftest-stats", 0, "requests") == 13 &&
+	      stat_field("drivers", "ocftest-stats", 0, "errors") == 3 &&
+	      stat_field("drivers", "ocftest-stats", 0, "sessions") == 2 &&
+	      stat_field("drivers", "ocftest-stats", 0, "latency_mean_ns") > 0 &&
+	      stat_field("drivers", "ocftest-stats", 0, "latency_max_ns") >=
+	      stat_field("drivers", "ocftest-stats", 0, "latency_mean_ns"),
+	      "stats: per-driver requests, errors, sessions, latency");
+	crypto_freesession(s1);
+	CHECK(stat_field("drivers", "ocftest-stats", 0, "sessions") == 1,
+	      "stats: sessions drop on freesession");
+	crypto_freesession(s2);
+out:
+	fk_free(a);
+}
+
+static void t_keying(void)
+{
+	struct fake *k1 = fk_alloc("ocftest-k1", CRYPTOCAP_F_HARDWARE, FK_HOLD);
+	struct fake *k2 = fk_alloc("ocftest-k2", CRYPTOCAP_F_HARDWARE,
+				   FK_INLINE);
+	struct cryptkop krp = { }, krp2 = { };
+	struct waiter w, w2;
+	int feat = 0;
+	bool ok;
+
+	if (k1)
+		k1->id = crypto_get_driverid_named(k1->flags, k1->name);
+	if (k2)
+		k2->id = crypto_get_driverid_named(k2->flags, k2->name);
+	if (!k1 || !k2 || k1->id < 0 || k2->id < 0 ||
+	    crypto_kregister(k1->id, CRK_MOD_EXP, 0, fk_kprocess, k1) ||
+	    crypto_kregister(k2->id, CRK_MOD_EXP, 0, fk_kprocess, k2)) {
+		CHECK(false, "keying: set-up");
+		goto out;
+	}
+	hrtimer_init(&k1->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	hrtimer_init(&k2->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	CHECK(!crypto_getfeat(&feat) && (feat & CRF_MOD_EXP),
+	      "keying: crypto_getfeat reports a registered operation");
+	w_init(&w);
+	krp.krp_op = CRK_MOD_EXP;
+	krp.krp_hid = k2->id;
+	krp.krp_callback = k_callback;
+	krp.krp_opaque = &w;
+	CHECK(!crypto_kdispatch(&krp) && w_wait(&w, 1) && !w.etype &&
+	      krp.krp_hid == (u32)k2->id && atomic_read(&k2->kprocess) == 1,
+	      "keying: kdispatch to a named driver, crypto_kdone");
+	/* Block k1, queue one behind, unregister: it moves to k2. */
+	k1->mode = FK_HOLD;
+	k1->cap = 0;
+	w_init(&w);
+	w_init(&w2);
+	krp.krp_hid = CRYPTOCAP_F_HARDWARE;
+	krp2 = krp;
+	krp2.krp_opaque = &w2;
+	ok = !crypto_kdispatch(&krp) && !crypto_kdispatch(&krp2);
+	ok = ok && atomic_read(&k1->kprocess) == 1 && !atomic_read(&w.calls);
+	crypto_unregister_all(k1->id);
+	k1->gone = true;
+	CHECK(ok && w_wait(&w, 1) && w_wait(&w2, 1) && !w.etype && !w2.etype &&
+	      krp.krp_hid == (u32)k2->id && krp2.krp_hid == (u32)k2->id,
+	      "keying: requests queued on a leaving driver run elsewhere");
+out:
+	if (k1)
+		k1->gone = k1->gone || k1->id <= 0;
+	fk_free(k1);
+	fk_free(k2);
+}
+
+static void t_copystate(void)
+{
+	struct fake *a = fk_alloc("ocftest-cs-a", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	struct fake *b = fk_alloc("ocftest-cs-b", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	int algs[] = { FK_XOR };
+	u64 s1 = 0, s2 = 0, s3 = 0;
+
+	if (!a || !b || fk_register(a, algs, 1) || fk_register(b, algs, 1) ||
+	    crypto_register_copystate(a->id, fk_copystate) ||
+	    new1(&s1, FK_XOR, 1, a->id) || new1(&s2, FK_XOR, 1, a->id) ||
+	    new1(&s3, FK_XOR, 1, b->id)) {
+		CHECK(false, "copystate: set-up");
+		goto out;
+	}
+	CHECK(!crypto_copystate(s2, s1) && atomic_read(&a->copystate) == 1 &&
+	      CRYPTO_SESID2HID(a->last_dst) == (u32)a->id &&
+	      a->last_dst != a->last_src,
+	      "copystate: same driver, the driver's op gets driver sids");
+	CHECK(crypto_copystate(s3, s1) == -EINVAL &&
+	      crypto_copystate(s1, 0) == -EINVAL,
+	      "copystate: sessions on different drivers are EINVAL");
+	crypto_freesession(s1);
+	new1(&s1, FK_XOR, 1, b->id);
+	CHECK(crypto_copystate(s3, s1) == -EOPNOTSUPP,
+	      "copystate: a driver without the op is EOPNOTSUPP");
+	crypto_freesession(s1);
+	crypto_freesession(s2);
+	crypto_freesession(s3);
+out:
+	fk_free(a);
+	fk_free(b);
+}
+
+static int sum_apply(void *arg, void *data, unsigned int len)
+{
+	u32 *s = arg;
+	u8 *p = data;
+
+	while (len--)
+		*s += *p++;
+	return 0;
+}
+
+/* copydata/copyback/apply/to_sg on one buffer type holding 0..n-1. */
+static bool buf_roundtrip(int flags, void *buf, int n, const char *what)
+{
+	struct scatterlist *sg;
+	u8 *tmp = vmalloc(n);
+	u32 sum = 0, want = 0;
+	int i, nents, used, got = 0;
+	bool ok = tmp;
+
+	for (i = 0; ok && i < n; i++)
+		want += (u8)i;
+	ok = ok && !crypto_copydata(flags, buf, 0, n, tmp);
+	for (i = 0; ok && i < n; i++)
+		ok = tmp[i] == (u8)i;
+	ok = ok && !crypto_apply(flags, buf, 0, n, sum_apply, &sum) &&
+	     sum == want;
+	/* Write a marker across the middle and read it back. */
+	if (ok) {
+		memset(tmp, 0xee, 64);
+		ok = !crypto_copyback(flags, buf, n / 2 - 32, 64, tmp);
+		memset(tmp, 0, 64);
+		ok = ok && !crypto_copydata(flags, buf, n / 2 - 40, 80, tmp) &&
+		     tmp[7] == (u8)(n / 2 - 33) && all_bytes(tmp + 8, 64, 0xee) &&
+		     tmp[72] == (u8)(n / 2 + 32);
+	}
+	ok = ok && crypto_copydata(flags, buf, -1, 4, tmp) == -EINVAL &&
+	     crypto_copydata(flags, buf, 4, -1, tmp) == -EINVAL;
+	/* Only typed buffers know their end (contiguous: crp_ilen). */
+	if (flags)
+		ok = ok && crypto_copydata(flags, buf, n - 4, 5, tmp) == -EINVAL &&
+		     crypto_copyback(flags, buf, n, 1, tmp) == -EINVAL &&
+		     crypto_buf_sg_nents(flags, buf, 1, n) == -EINVAL;
+	nents = crypto_buf_sg_nents(flags, buf, 3, n - 5);
+	sg = nents > 0 ? kcalloc(nents, sizeof(*sg), GFP_KERNEL) : NULL;
+	used = sg ? crypto_buf_to_sg(flags, buf, 3, n - 5, sg, nents) : -1;
+	if (ok && used == nents) {
+		struct scatterlist *s;
+
+		for (s = sg; s && ok; s = sg_next(s)) {
+			u8 *p = kmap_local_page(sg_page(s));
+
+			for (i = 0; i < s->length && ok; i++, got++) {
+				int at = 3 + got;
+				u8 want_b = (at >= n / 2 - 32 && at < n / 2 + 32) ?
+					    0xee : (u8)at;
+
+				ok = p[s->offset + i] == want_b;
+			}
+			kunmap_local(p);
+		}
+		ok = ok && got == n - 5;
+		if (ok && nents > 1)
+			ok = crypto_buf_to_sg(flags, buf, 3, n - 5, sg,
+					      nents - 1) == -ENOSPC;
+	} else {
+		ok = false;
+	}
+	kfree(sg);
+	vfree(tmp);
+	if (!ok)
+		ktap_diag(&suite, "buffer %s failed", what);
+	return ok;
+}
+
+static void t_buffers(void)
+{
+	const int n = 3 * PAGE_SIZE + 100;
+	struct scatterlist sg[5];
+	struct cryptouio uio;
+	struct kvec iov[4];
+	struct sk_buff *skb = NULL, *frag = NULL;
+	struct page *pg = NULL;
+	u8 *lin = kmalloc(n, GFP_KERNEL), *vm = vmalloc(n);
+	u8 *parts = kmalloc(n, GFP_KERNEL);
+	int i, cut[] = { 0, 1, 700, PAGE_SIZE + 1, n };
+
+	if (!lin || !vm || !parts) {
+		CHECK(false, "buffers: allocation");
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		lin[i] = vm[i] = parts[i] = (u8)i;
+	CHECK(buf_roundtrip(0, lin, n, "kmalloc") &&
+	      buf_roundtrip(0, vm, n, "vmalloc"),
+	      "buffers: contiguous (lowmem and vmalloc)");
+
+	for (i = 0; i < n; i++)
+		parts[i] = (u8)i;
+	sg_init_table(sg, 4);
+	for (i = 0; i < 4; i++)
+		sg_set_buf(&sg[i], parts + cut[i], cut[i + 1] - cut[i]);
+	CHECK(buf_roundtrip(CRYPTO_F_SG, sg, n, "scatterlist"),
+	      "buffers: scatterlist (CRYPTO_F_SG) with odd segments");
+
+	for (i = 0; i < n; i++)
+		parts[i] = (u8)i;
+	for (i = 0; i < 4; i++) {
+		iov[i].iov_base = parts + cut[i];
+		iov[i].iov_len = cut[i + 1] - cut[i];
+	}
+	uio.uio_iov = iov;
+	uio.uio_iovcnt = 4;
+	CHECK(buf_roundtrip(CRYPTO_F_IOV, &uio, n, "iov"),
+	      "buffers: kvec list (CRYPTO_F_IOV)");
+
+	/* sk_buff: 300 linear bytes, a page fragment, a frag_list skb. */
+	skb = alloc_skb(300, GFP_KERNEL);
+	frag = alloc_skb(n - 300 - PAGE_SIZE, GFP_KERNEL);
+	pg = alloc_page(GFP_KERNEL);
+	if (skb && frag && pg) {
+		u8 *p = page_address(pg);
+
+		for (i = 0; i < 300; i++)
+			*(u8 *)skb_put(skb, 1) = (u8)i;
+		for (i = 0; i < PAGE_SIZE; i++)
+			p[i] = (u8)(300 + i);
+		skb_fill_page_desc(skb, 0, pg, 0, PAGE_SIZE);
+		pg = NULL;	/* the skb owns it now */
+		skb->len += PAGE_SIZE;
+		skb->data_len += PAGE_SIZE;
+		for (i = 300 + PAGE_SIZE; i < n; i++)
+			*(u8 *)skb_put(frag, 1) = (u8)i;
+		skb_shinfo(skb)->frag_list = frag;
+		skb->len += frag->len;
+		skb->data_len += frag->len;
+		frag = NULL;
+		CHECK(skb->len == n && buf_roundtrip(CRYPTO_F_IMBUF, skb, n,
+						     "skb"),
+		      "buffers: sk_buff with page frags and frag_list (CRYPTO_F_IMBUF)");
+	} else {
+		CHECK(false, "buffers: sk_buff allocation");
+	}
+out:
+	kfree_skb(skb);
+	kfree_skb(frag);
+	if (pg)
+		__free_page(pg);
+	kfree(lin);
+	vfree(vm);
+	kfree(parts);
+}
+
+static long read_int_file(const char *path)
+{
+	char buf[32] = { };
+	struct file *f = filp_open(path, O_RDONLY, 0);
+	loff_t pos = 0;
+	long v = -999;
+
+	if (IS_ERR(f))
+		return v;
+	if (kernel_read(f, buf, sizeof(buf) - 1, &pos) > 0 &&
+	    kstrtol(strim(buf), 10, &v))
+		v = -999;
+	filp_close(f, NULL);
+	return v;
+}
+
+static void t_sysctl(void)
+{
+	long a = read_int_file("/proc/sys/kern/usercrypto");
+	long b = read_int_file("/proc/sys/kern/userasymcrypto");
+	long c = read_int_file("/proc/sys/kern/cryptodevallowsoft");
+
+	CHECK(a == crypto_usercrypto && b == crypto_userasymcrypto &&
+	      c == crypto_devallowsoft && a == 1 && b == 1 && c == 0,
+	      "sysctl: kern.usercrypto, userasymcrypto, cryptodevallowsoft");
+	CHECK(read_int_file("/sys/module/ocf/parameters/usercrypto") == a &&
+	      read_int_file("/sys/module/ocf/parameters/cryptodevallowsoft") == c,
+	      "sysctl: mirrored as ocf.ko parameters");
+}
+
+/* ---- many requests from every CPU --------------------------------- */
+
+#define STRESS_WINDOW	32
+
+struct stress_thr {
+	u64			sid;
+	unsigned long		*seen;
+	unsigned int		first, count;
+	struct llist_head	free;
+	wait_queue_head_t	wq;
+	atomic_t		done, dup, err;
+	struct cryptop		*crp[STRESS_WINDOW];
+	struct completion	exited;
+	u8			buf[16];
+};
+
+static int stress_callback(struct cryptop *crp)
+{
+	struct stress_thr *t = crp->crp_opaque;
+	unsigned long id = (unsigned long)crp->crp_mac;
+
+	if (test_and_set_bit(id, t->seen))
+		atomic_inc(&t->dup);
+	if (crp->crp_etype)
+		atomic_inc(&t->err);
+	llist_add((struct llist_node *)&crp->crp_next, &t->free);
+	atomic_inc(&t->done);
+	wake_up(&t->wq);
+	return 0;
+}
+
+static int stress_thread(void *arg)
+{
+	struct stress_thr *t = arg;
+	struct llist_node *node;
+	unsigned int i;
+
+	for (i = 0; i < t->count; i++) {
+		struct cryptop *crp;
+
+		while (!(node = llist_del_first(&t->free)))
+			wait_event_timeout(t->wq, !llist_empty(&t->free), HZ);
+		crp = container_of((struct list_head *)node, struct cryptop,
+				   crp_next);
+		crp->crp_sid = t->sid;
+		crp->crp_mac = (void *)(unsigned long)(t->first + i);
+		if (crypto_dispatch(crp))
+			atomic_inc(&t->err);
+	}
+	while (atomic_read(&t->done) < t->count)
+		if (!wait_event_timeout(t->wq,
+					atomic_read(&t->done) >= t->count,
+					30 * HZ))
+			break;
+	complete(&t->exited);
+	return 0;
+}
+
+static void t_stress(void)
+{
+	struct fake *a = fk_alloc("ocftest-stress", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	int algs[] = { FK_XOR }, cpu, nthr = 0, i, k;
+	unsigned int n = stress_count, per, done = 0, dup = 0, err = 0;
+	struct stress_thr *thr = NULL;
+	unsigned long *seen = NULL;
+	u64 sid = 0, t0, ns;
+	bool ok = true;
+
+	if (!n) {
+		ktap_skip(&suite, "stress: requests from every CPU",
+			  "stress_count=0");
+		goto out;
+	}
+	nthr = num_online_cpus();
+	thr = vzalloc(nthr * sizeof(*thr));
+	seen = vzalloc(BITS_TO_LONGS(n) * sizeof(long));
+	if (!a || !thr || !seen || fk_register(a, algs, 1) ||
+	    new1(&sid, FK_XOR, 1, a->id)) {
+		CHECK(false, "stress: set-up");
+		goto out;
+	}
+	per = n / nthr;
+	i = 0;
+	for_each_online_cpu(cpu) {
+		struct stress_thr *t = &thr[i];
+
+		if (i == nthr)
+			break;
+		t->sid = sid;
+		t->seen = seen;
+		t->first = i * per;
+		t->count = i == nthr - 1 ? n - i * per : per;
+		init_llist_head(&t->free);
+		init_waitqueue_head(&t->wq);
+		init_completion(&t->exited);
+		for (k = 0; k < STRESS_WINDOW; k++) {
+			t->crp[k] = crypto_getreq(1);
+			if (!t->crp[k]) {
+				ok = false;
+				break;
+			}
+			t->crp[k]->crp_callback = stress_callback;
+			t->crp[k]->crp_opaque = t;
+			t->crp[k]->crp_desc->crd_alg = FK_XOR;
+			t->crp[k]->crp_buf = t->buf;
+			t->crp[k]->crp_ilen = sizeof(t->buf);
+			llist_add((struct llist_node *)&t->crp[k]->crp_next,
+				  &t->free);
+		}
+		i++;
+	}
+	if (!ok) {
+		CHECK(false, "stress: requests");
+		nthr = i;
+		goto out;
+	}
+	t0 = ktime_get_ns();
+	i = 0;
+	for_each_online_cpu(cpu) {
+		struct task_struct *task;
+
+		if (i == nthr)
+			break;
+		task = kthread_create(stress_thread, &thr[i], "ocfstress/%d",
+				      cpu);
+		if (IS_ERR(task)) {
+			complete(&thr[i].exited);
+			ok = false;
+		} else {
+			kthread_bind(task, cpu);
+			wake_up_process(task);
+		}
+		i++;
+	}
+	for (i = 0; i < nthr; i++) {
+		while (!wait_for_completion_timeout(&thr[i].exited, 10 * HZ))
+			;
+		done += atomic_read(&thr[i].done);
+		dup += atomic_read(&thr[i].dup);
+		err += atomic_read(&thr[i].err);
+	}
+	ns = ktime_get_ns() - t0;
+	ok = ok && done == n && !dup && !err &&
+	     bitmap_weight(seen, n) == n;
+	ktap_diag(&suite, "stress: %u requests on %d CPUs in %llu ms (%llu/s): %u done, %u duplicate, %u errors",
+		  n, nthr, ns / 1000000, ns ? (u64)n * 1000000000ULL / ns : 0,
+		  done, dup, err);
+	CHECK(ok, "stress: every request from every CPU called back once");
+	CHECK(stat_field("algs", "ocftest-stress", FK_XOR, "requests") == n,
+	      "stress: statistics count every request");
+out:
+	if (thr) {
+		for (i = 0; i < nthr; i++)
+			for (k = 0; k < STRESS_WINDOW; k++)
+				crypto_freereq(thr[i].crp[k]);
+	}
+	if (sid)
+		crypto_freesession(sid);
+	vfree(thr);
+	vfree(seen);
+	fk_free(a);
+}
+
+/*
+ * Calibration: a real driver (cryptosoft, if loaded) has measured costs
+ * for AES-CBC in the three calibrated size classes soon after loading.
+ */
+static void t_calibration(void)
+{
+	static const char *const cols[] = { "cost_64", "cost_1k", "cost_16k" };
+	int i, c, measured = 0;
+
+	if (crypto_find_driver("cryptosoft") < 0) {
+		ktap_skip(&suite, "calibration: costs measured at registration",
+			  "cryptosoft is not loaded");
+		return;
+	}
+	for (i = 0; i < 100 && measured < 3; i++) {
+		for (c = 0, measured = 0; c < 3; c++)
+			if (stat_field("algs", "cryptosoft", CRYPTO_AES_CBC,
+				       cols[c]) > 0)
+				measured++;
+		if (measured < 3)
+			msleep(100);
+	}
+	ktap_diag(&suite, "cryptosoft aes-cbc cost: %lld / %lld / %lld ns",
+		  stat_field("algs", "cryptosoft", CRYPTO_AES_CBC, cols[0]),
+		  stat_field("algs", "cryptosoft", CRYPTO_AES_CBC, cols[1]),
+		  stat_field("algs", "cryptosoft", CRYPTO_AES_CBC, cols[2]));
+	CHECK(measured == 3, "calibration: costs measured at registration");
+}
+
+/* ---- module ------------------------------------------------------- */
+
+static int __init ocf_core_test_init(void)
+{
+	if (ktap_start(&suite, KBUILD_MODNAME, 82))
+		return -ENOMEM;
+	t_registration();
+	t_errors();
+	t_callbacks();
+	t_restart();
+	t_migration();
+	t_lost();
+	t_race();
+	t_split();
+	t_cost();
+	t_stats();
+	t_keying();
+	t_copystate();
+	t_buffers();
+	t_sysctl();
+	t_calibration();
+	t_stress();
+	ktap_finish(&suite);
+	return 0;
+}
+
+static void __exit ocf_core_test_exit(void)
+{
+	ktap_release(&suite);
+}
+
+module_init(ocf_core_test_init);
+module_exit(ocf_core_test_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("In-kernel tests of the OCF core with fake drivers");
