@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * cryptosoft internals: sessions, transforms and the per-family
+ * operations the request loop calls.  Internal functions return 0 or a
+ * negative errno; swcr_main.c converts at the OCF boundary.
+ */
+#ifndef _SWCR_H
+#define _SWCR_H
+
+#include <linux/types.h>
+#include <linux/spinlock.h>
+#include <linux/scatterlist.h>
+#include <opencrypto/cryptodev.h>
+
+struct crypto_skcipher;
+struct crypto_shash;
+struct shash_desc;
+struct crypto_aead;
+
+/* OCF reports errors as positive errnos (the BSD convention). */
+#define SWCR_OCF_ERR(err)	(-(err))
+
+/* Most transforms a session may chain (cri_next). */
+#define SWCR_MAX_XFORMS		8
+/* Scatterlist entries kept on the stack before allocating. */
+#define SWCR_SG_STACK		8
+/* Request context kept on the stack before allocating. */
+#define SWCR_REQ_STACK		384
+
+enum swcr_kind {
+	SWCR_CIPHER,		/* Linux skcipher */
+	SWCR_ARC4,		/* libarc4, keystream kept per session */
+	SWCR_SKIPJACK,		/* own code, CBC */
+	SWCR_HASH,		/* Linux shash: plain hash or keyed (HMAC/XCBC) */
+	SWCR_KPDK,		/* key || pad || data || key */
+	SWCR_NULL_HMAC,		/* writes zeros */
+	SWCR_AEAD_CIPHER,	/* cipher half of GCM/CCM */
+	SWCR_AEAD_MAC,		/* MAC half of GCM/CCM */
+	SWCR_GMAC,		/* GMAC alone */
+	SWCR_COMP,		/* deflate, deflate-nogrow, gzip */
+};
+
+struct swcr_xform {
+	int			alg;
+	enum swcr_kind		kind;
+	unsigned int		mlen;	/* MAC bytes written */
+	unsigned int		ivlen;
+	union {
+		struct crypto_skcipher	*skc;
+		struct crypto_shash	*shash;
+		struct crypto_aead	*aead;
+	};
+	/* Per-session mutable state (streaming hash, ARC4, compression). */
+	spinlock_t		lock;
+	struct shash_desc	*state;
+	bool			state_live;
+	/* KPDK key, GMAC/GCM salt. */
+	u8			*key;
+	unsigned int		klen;
+	u8			salt[4];
+	unsigned int		saltlen;
+	void			*priv;	/* ARC4 / Skipjack / compression */
+	int			partner_alg;	/* AEAD: the other half */
+};
+
+struct swcr_session {
+	u32			lid;
+	int			nxf;
+	struct swcr_xform	xf[SWCR_MAX_XFORMS];
+};
+
+/*
+ * Where a request reads and writes.  In place both are crp_buf.  Out of
+ * place (crp_obuf set), a cipher reads `in` and writes `out`, and from
+ * then on the request's data is in crp_obuf: later descriptors (the MAC
+ * of encrypt-then-MAC) read it there.  IVs and MAC results are written
+ * to `out`; IVs and expected tags are read from `in`.
+ */
+struct swcr_io {
+	struct cryptop		*crp;
+	int			flags;	/* buffer type */
+	void			*in;
+	void			*out;
+	int			ilen;
+};
+
+/* Scatterlist for a range of a request buffer, on the stack if small. */
+struct swcr_sg {
+	struct scatterlist	stack[SWCR_SG_STACK];
+	struct scatterlist	*sg;
+	int			nents;
+	int			cap;
+};
+
+bool swcr_range_ok(int total, int off, int len);
+int swcr_sg_alloc(struct swcr_sg *s, int nents);
+int swcr_sg_append(struct swcr_sg *s, int flags, void *buf, int off,
+		   int len);
+int swcr_sg_append_ptr(struct swcr_sg *s, void *p, unsigned int len);
+struct scatterlist *swcr_sg_finish(struct swcr_sg *s);
+void swcr_sg_free(struct swcr_sg *s);
+
+/* Bounce size of the own-code ciphers (a multiple of every block). */
+#define SWCR_CHUNK		256
+int swcr_range_transform(struct swcr_io *io, int off, int len,
+			 int (*fn)(void *arg, u8 *buf, unsigned int len),
+			 void *arg);
+
+/* Ciphers through the Linux crypto API. */
+int swcr_cipher_init(struct swcr_xform *xf, const struct cryptoini *cri);
+void swcr_cipher_free(struct swcr_xform *xf);
+int swcr_cipher_process(struct swcr_xform *xf, struct swcr_io *io,
+			struct cryptodesc *crd);
+int swcr_get_iv(struct swcr_xform *xf, struct swcr_io *io,
+		struct cryptodesc *crd, u8 *iv, unsigned int ivlen);
+
+/* ARC4 and Skipjack: own code, byte-range processing. */
+int swcr_arc4_init(struct swcr_xform *xf, const struct cryptoini *cri);
+void swcr_arc4_free(struct swcr_xform *xf);
+int swcr_arc4_process(struct swcr_xform *xf, struct swcr_io *io,
+		      struct cryptodesc *crd);
+int swcr_skipjack_init(struct swcr_xform *xf, const struct cryptoini *cri);
+void swcr_skipjack_free(struct swcr_xform *xf);
+int swcr_skipjack_process(struct swcr_xform *xf, struct swcr_io *io,
+			  struct cryptodesc *crd);
+
+/* Hashes and MACs. */
+int swcr_hash_init(struct swcr_xform *xf, const struct cryptoini *cri);
+void swcr_hash_free(struct swcr_xform *xf);
+int swcr_hash_process(struct swcr_xform *xf, struct swcr_io *io,
+		      struct cryptodesc *crd);
+int swcr_hash_copystate(struct swcr_xform *dst, struct swcr_xform *src);
+int swcr_hash_write_result(struct swcr_io *io, struct cryptodesc *crd,
+			   const u8 *res, unsigned int len);
+
+/* AEAD (GCM, CCM) and GMAC. */
+int swcr_aead_init(struct swcr_xform *xf, const struct cryptoini *cri,
+		   const struct cryptoini *partner);
+void swcr_aead_free(struct swcr_xform *xf);
+int swcr_aead_process(struct swcr_xform *cxf, struct swcr_io *io,
+		      struct cryptodesc *ccrd, struct cryptodesc *mcrd);
+int swcr_gmac_process(struct swcr_xform *xf, struct swcr_io *io,
+		      struct cryptodesc *crd);
+
+/* Compression. */
+int swcr_comp_init(struct swcr_xform *xf, const struct cryptoini *cri);
+void swcr_comp_free(struct swcr_xform *xf);
+int swcr_comp_process(struct swcr_xform *xf, struct swcr_io *io,
+		      struct cryptodesc *crd);
+
+/* Keying operations. */
+int swcr_kprocess(void *arg, struct cryptkop *krp, int hint);
+int swcr_kop_init(void);
+void swcr_kop_exit(void);
+
+#endif /* _SWCR_H */
