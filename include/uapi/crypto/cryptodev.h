@@ -265,9 +265,15 @@ struct crypt_comp_op {
 
 /*
  * NetBSD multi-request family.  Fixed-width fields only (no size_t, no
- * pointer-sized counts), so 32- and 64-bit layouts differ only in the
- * pointers, which the compat path widens.
+ * pointer-sized counts, 64-bit fields 8-byte aligned on every ABI), so
+ * 32- and 64-bit layouts differ only in the pointers, which the kernel's
+ * compat path widens.  Every header is { count, status or pad, array }.
+ * Per-entry `status` fields are 0 or a positive errno (BSD style); the
+ * ioctl itself fails only when the header or array cannot be read or
+ * written, or count exceeds the per-file limits (E2BIG).
  */
+
+/* CIOCNGSESSION: create `count` sessions. */
 struct crypt_sgop {
 	__u32	count;		/* number of entries in sessions */
 	__u32	status;		/* out: 0, or errno of the first failure */
@@ -285,25 +291,34 @@ struct session_n_op {
 	__s32	status;		/* out: 0 or errno */
 };
 
+/* CIOCNFSESSION: free `count` sessions. */
 struct crypt_sfop {
 	__u32	count;
-	__u32	status;
+	__u32	status;		/* out: 0, or errno of the first failure */
 	__u32	*sesid;
 };
 
+/*
+ * CIOCNCRYPTM: submit `count` CIOCCRYPT-style requests without waiting.
+ * Each gets a request id (or a status when it could not be queued);
+ * results are collected with CIOCNCRYPTRETM or CIOCNCRYPTRET, and poll()
+ * reports POLLIN when one is ready.  Output goes to dst/mac/iv as with
+ * CIOCCRYPT when the result is collected, by a thread of the submitting
+ * process.
+ */
 struct crypt_n_op {
 	__u32	ses;
-	__u16	op;
-	__u16	flags;
+	__u16	op;		/* COP_ENCRYPT or COP_DECRYPT */
+	__u16	flags;		/* COP_FLAG_* as CIOCCRYPT */
 	__u32	len;
 	__u32	reqid;		/* out: id to fetch the result with */
-	__s32	status;		/* out: 0 or errno */
-	__u32	keylen;		/* unused, 0 */
+	__s32	status;		/* out: 0 when queued, else errno */
+	__u32	keylen;		/* reserved, 0 */
 	__u8	*src;
 	__u8	*dst;
 	__u8	*mac;
 	__u8	*iv;
-	__u64	opaque;		/* returned untouched with the result */
+	__aligned_u64 opaque;	/* returned untouched with the result */
 };
 
 struct crypt_mop {
@@ -312,23 +327,30 @@ struct crypt_mop {
 	struct crypt_n_op *reqs;
 };
 
+/* A finished request; status 0 or errno (EBADMSG, EFAULT...). */
 struct crypt_result {
 	__u32	reqid;
 	__s32	status;
-	__u64	opaque;
+	__aligned_u64 opaque;
 };
 
+/*
+ * CIOCNCRYPTRETM: collect up to `count` finished requests (count becomes
+ * the number filled, 0 when none is ready).  CIOCNCRYPTRET: collect the
+ * one named by reqid: EINPROGRESS while it runs, EINVAL if unknown.
+ */
 struct cryptret {
 	__u32	count;		/* in: room in results; out: entries filled */
 	__u32	pad;
 	struct crypt_result *results;
 };
 
+/* CIOCNFKEYM: `count` key operations; each runs to completion. */
 struct crypt_n_kop {
-	struct crypt_kop kop;
+	struct crypt_kop kop;	/* crk_status as CIOCKEY */
 	__u32	reqid;		/* out */
-	__s32	status;		/* out */
-	__u64	opaque;
+	__s32	status;		/* out: 0 or errno of the request itself */
+	__aligned_u64 opaque;
 };
 
 struct crypt_kmop {

@@ -1,0 +1,484 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The NetBSD multi-request ioctls: CIOCNGSESSION, CIOCNFSESSION,
+ * CIOCNCRYPTM, CIOCNCRYPTRETM, CIOCNCRYPTRET, CIOCNFKEYM.  Every header
+ * is { u32 count; u32 status-or-pad; pointer to an array }.  Arrays are
+ * read into native kernel copies (widening 32-bit entries), processed
+ * entry by entry with per-entry status, and written back.
+ */
+#include <linux/compat.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include "cdev.h"
+
+/* Most entries one call may carry. */
+#define CDEV_MULTI_MAX	1024
+
+struct mhdr32 {
+	u32		count;
+	u32		status;
+	compat_uptr_t	arr;
+};
+
+struct session_n_op32 {
+	u32		cipher;
+	u32		mac;
+	u32		keylen;
+	compat_uptr_t	key;
+	u32		mackeylen;
+	compat_uptr_t	mackey;
+	u32		ses;
+	s32		status;
+};
+
+struct crypt_n_op32 {
+	u32		ses;
+	u16		op;
+	u16		flags;
+	u32		len;
+	u32		reqid;
+	s32		status;
+	u32		keylen;
+	compat_uptr_t	src;
+	compat_uptr_t	dst;
+	compat_uptr_t	mac;
+	compat_uptr_t	iv;
+	u64 __aligned(8)	opaque;
+};
+
+struct crypt_n_kop32 {
+	u8		kop[CDEV_KOP32_SIZE];
+	u32		reqid;
+	s32		status;
+	u64 __aligned(8)	opaque;
+};
+
+#define CIOCNGSESSION32		_IOWR('c', 117, struct mhdr32)
+#define CIOCNFSESSION32		_IOW('c', 118, struct mhdr32)
+#define CIOCNCRYPTM32		_IOWR('c', 119, struct mhdr32)
+#define CIOCNCRYPTRETM32	_IOWR('c', 120, struct mhdr32)
+#define CIOCNFKEYM32		_IOWR('c', 122, struct mhdr32)
+
+#define P(x)	((__force __u8 *)compat_ptr(x))
+
+/* The multi ioctls, by their native number. */
+static unsigned int cdev_multi_native(unsigned int cmd, bool compat)
+{
+	if (!compat || cmd == CIOCNCRYPTRET)
+		return cmd;
+	switch (cmd) {
+	case CIOCNGSESSION32:
+		return CIOCNGSESSION;
+	case CIOCNFSESSION32:
+		return CIOCNFSESSION;
+	case CIOCNCRYPTM32:
+		return CIOCNCRYPTM;
+	case CIOCNCRYPTRETM32:
+		return CIOCNCRYPTRETM;
+	case CIOCNFKEYM32:
+		return CIOCNFKEYM;
+	}
+	return 0;
+}
+
+bool cdev_is_multi(unsigned int cmd, bool compat)
+{
+	switch (cdev_multi_native(cmd, compat)) {
+	case CIOCNGSESSION: case CIOCNFSESSION: case CIOCNCRYPTM:
+	case CIOCNCRYPTRETM: case CIOCNCRYPTRET: case CIOCNFKEYM:
+		return true;
+	}
+	return false;
+}
+
+/* The entry size of each array, native and 32-bit. */
+static size_t cdev_entry_size(unsigned int ncmd, bool compat)
+{
+	switch (ncmd) {
+	case CIOCNGSESSION:
+		return compat ? sizeof(struct session_n_op32) :
+				sizeof(struct session_n_op);
+	case CIOCNFSESSION:
+		return sizeof(u32);
+	case CIOCNCRYPTM:
+		return compat ? sizeof(struct crypt_n_op32) :
+				sizeof(struct crypt_n_op);
+	case CIOCNCRYPTRETM:
+		return sizeof(struct crypt_result);
+	case CIOCNFKEYM:
+		return compat ? sizeof(struct crypt_n_kop32) :
+				sizeof(struct crypt_n_kop);
+	}
+	return 0;
+}
+
+static size_t cdev_native_size(unsigned int ncmd)
+{
+	return cdev_entry_size(ncmd, false);
+}
+
+/* Widen one 32-bit entry into its native form (native: a copy). */
+static void cdev_widen(unsigned int ncmd, bool compat, void *n,
+		       const void *c)
+{
+	switch (compat ? ncmd : 0) {
+	case CIOCNGSESSION: {
+		const struct session_n_op32 *s = c;
+		struct session_n_op *d = n;
+
+		d->cipher = s->cipher;
+		d->mac = s->mac;
+		d->keylen = s->keylen;
+		d->key = P(s->key);
+		d->mackeylen = s->mackeylen;
+		d->mackey = P(s->mackey);
+		d->ses = s->ses;
+		d->status = s->status;
+		break;
+	}
+	case CIOCNCRYPTM: {
+		const struct crypt_n_op32 *s = c;
+		struct crypt_n_op *d = n;
+
+		d->ses = s->ses;
+		d->op = s->op;
+		d->flags = s->flags;
+		d->len = s->len;
+		d->reqid = s->reqid;
+		d->status = s->status;
+		d->keylen = s->keylen;
+		d->src = P(s->src);
+		d->dst = P(s->dst);
+		d->mac = P(s->mac);
+		d->iv = P(s->iv);
+		d->opaque = s->opaque;
+		break;
+	}
+	case CIOCNFKEYM: {
+		const struct crypt_n_kop32 *s = c;
+		struct crypt_n_kop *d = n;
+
+		cdev_kop_widen(&d->kop, s->kop);
+		d->reqid = s->reqid;
+		d->status = s->status;
+		d->opaque = s->opaque;
+		break;
+	}
+	default:
+		memcpy(n, c, cdev_native_size(ncmd));
+	}
+}
+
+/* Narrow back the fields the kernel wrote. */
+static void cdev_narrow(unsigned int ncmd, bool compat, void *c,
+			const void *n)
+{
+	switch (compat ? ncmd : 0) {
+	case CIOCNGSESSION: {
+		const struct session_n_op *s = n;
+		struct session_n_op32 *d = c;
+
+		d->ses = s->ses;
+		d->status = s->status;
+		break;
+	}
+	case CIOCNCRYPTM: {
+		const struct crypt_n_op *s = n;
+		struct crypt_n_op32 *d = c;
+
+		d->reqid = s->reqid;
+		d->status = s->status;
+		break;
+	}
+	case CIOCNFKEYM: {
+		const struct crypt_n_kop *s = n;
+		struct crypt_n_kop32 *d = c;
+
+		cdev_kop_narrow(d->kop, &s->kop);
+		d->reqid = s->reqid;
+		d->status = s->status;
+		break;
+	}
+	default:
+		memcpy(c, n, cdev_native_size(ncmd));
+	}
+}
+
+static int cdev_ngsession_one(struct cdev_fd *f, struct session_n_op *s)
+{
+	struct session_op sop = {
+		.cipher = s->cipher, .mac = s->mac, .keylen = s->keylen,
+		.key = s->key, .mackeylen = s->mackeylen, .mackey = s->mackey,
+	};
+	int err = cdev_gsession(f, &sop, NULL);
+
+	s->ses = err ? 0 : sop.ses;
+	s->status = -err;
+	return err;
+}
+
+static int cdev_ncrypt_one(struct cdev_fd *f, struct crypt_n_op *n)
+{
+	struct crypt_op cop = {
+		.ses = n->ses, .op = n->op, .flags = n->flags, .len = n->len,
+		.src = n->src, .dst = n->dst, .mac = n->mac, .iv = n->iv,
+	};
+	struct cdev_req *r;
+	int err;
+
+	n->reqid = 0;
+	spin_lock_irq(&f->lock);
+	if (f->async_count >= READ_ONCE(cdev_max_async)) {
+		spin_unlock_irq(&f->lock);
+		return -EBUSY;
+	}
+	f->async_count++;
+	spin_unlock_irq(&f->lock);
+
+	r = cdev_req_get(f);
+	err = r ? cdev_crypt_prepare(f, r, &cop) : -ENOMEM;
+	if (err)
+		goto fail;
+	r->async = true;
+	r->multi = true;
+	r->opaque = n->opaque;
+	r->mm = current->mm;
+	mmgrab(r->mm);
+
+	spin_lock_irq(&f->lock);
+	if (++f->next_reqid == 0)
+		f->next_reqid = 1;
+	r->reqid = f->next_reqid;
+	list_add_tail(&r->link, &f->mreqs);
+	if (!r->crp->crp_desc) {
+		/* Nothing to run (a cipher over 0 bytes): done now. */
+		r->state = CDEV_R_DONE;
+		f->mdone++;
+		wake_up_all(&f->wq);
+	}
+	spin_unlock_irq(&f->lock);
+	n->reqid = r->reqid;
+	if (!r->crp->crp_desc)
+		return 0;
+
+	err = cdev_req_dispatch(r);
+	if (!err)
+		return 0;
+	/* Not queued: take it back off the list. */
+	spin_lock_irq(&f->lock);
+	list_del_init(&r->link);
+	spin_unlock_irq(&f->lock);
+	n->reqid = 0;
+fail:
+	if (r)
+		cdev_req_put(f, r);
+	spin_lock_irq(&f->lock);
+	f->async_count--;
+	spin_unlock_irq(&f->lock);
+	return err;
+}
+
+/* Finish one collected request into a result entry. */
+static void cdev_collect(struct cdev_fd *f, struct cdev_req *r,
+			 struct crypt_result *res)
+{
+	int err = cdev_crypt_finish(r);
+
+	res->reqid = r->reqid;
+	res->status = -err;
+	res->opaque = r->opaque;
+	cdev_req_put(f, r);
+}
+
+/* Take up to `max` completed requests of this process off the list. */
+static unsigned int cdev_take_done(struct cdev_fd *f, struct list_head *out,
+				   unsigned int max, u32 reqid, int *state)
+{
+	struct cdev_req *r, *tmp;
+	unsigned int n = 0;
+
+	*state = -EINVAL;
+	spin_lock_irq(&f->lock);
+	list_for_each_entry_safe(r, tmp, &f->mreqs, link) {
+		if (n == max)
+			break;
+		if (reqid && r->reqid != reqid)
+			continue;
+		if (r->mm != current->mm) {
+			*state = -EPERM;
+			continue;
+		}
+		if (r->state != CDEV_R_DONE) {
+			*state = -EINPROGRESS;
+			continue;
+		}
+		list_move_tail(&r->link, out);
+		f->mdone--;
+		f->async_count--;
+		n++;
+	}
+	spin_unlock_irq(&f->lock);
+	return n;
+}
+
+static int cdev_multi_run(struct cdev_fd *f, unsigned int ncmd, void *arr,
+			  u32 count, u32 *status)
+{
+	LIST_HEAD(done);
+	struct cdev_req *r, *tmp;
+	unsigned int i, n;
+	int err, state;
+
+	*status = 0;
+	switch (ncmd) {
+	case CIOCNGSESSION:
+		for (i = 0; i < count; i++) {
+			err = cdev_ngsession_one(f,
+				(struct session_n_op *)arr + i);
+			if (err && !*status)
+				*status = -err;
+		}
+		return 0;
+	case CIOCNFSESSION:
+		for (i = 0; i < count; i++) {
+			err = cdev_fsession(f, ((u32 *)arr)[i]);
+			if (err && !*status)
+				*status = -err;
+		}
+		return 0;
+	case CIOCNCRYPTM:
+		for (i = 0; i < count; i++) {
+			struct crypt_n_op *op = (struct crypt_n_op *)arr + i;
+
+			op->status = -cdev_ncrypt_one(f, op);
+		}
+		return 0;
+	case CIOCNCRYPTRETM:
+		n = cdev_take_done(f, &done, count, 0, &state);
+		i = 0;
+		list_for_each_entry_safe(r, tmp, &done, link) {
+			list_del_init(&r->link);
+			cdev_collect(f, r, (struct crypt_result *)arr + i++);
+		}
+		*status = n;	/* the header's count on the way out */
+		return 0;
+	case CIOCNFKEYM:
+		for (i = 0; i < count; i++) {
+			struct crypt_n_kop *k = (struct crypt_n_kop *)arr + i;
+
+			spin_lock_irq(&f->lock);
+			if (++f->next_reqid == 0)
+				f->next_reqid = 1;
+			k->reqid = f->next_reqid;
+			spin_unlock_irq(&f->lock);
+			k->status = -cdev_key(f, &k->kop, false);
+			if (k->status == EINTR)
+				return -EINTR;
+		}
+		return 0;
+	}
+	return -ENOTTY;
+}
+
+static long cdev_ncryptret(struct cdev_fd *f, void __user *uarg)
+{
+	struct crypt_result res;
+	struct cdev_req *r;
+	LIST_HEAD(done);
+	int state;
+
+	if (copy_from_user(&res, uarg, sizeof(res)))
+		return -EFAULT;
+	if (!res.reqid)
+		return -EINVAL;
+	if (!cdev_take_done(f, &done, 1, res.reqid, &state))
+		return state;
+	r = list_first_entry(&done, struct cdev_req, link);
+	list_del_init(&r->link);
+	cdev_collect(f, r, &res);
+	return copy_to_user(uarg, &res, sizeof(res)) ? -EFAULT : 0;
+}
+
+long cdev_multi_ioctl(struct file *filp, unsigned int cmd, void __user *uarg,
+		      bool compat)
+{
+	struct cdev_fd *f = filp->private_data;
+	unsigned int ncmd = cdev_multi_native(cmd, compat);
+	size_t nsz = cdev_native_size(ncmd), usz;
+	struct crypt_sgop hdr;
+	struct mhdr32 hdr32;
+	void __user *uarr;
+	void *karr = NULL, *carr = NULL;
+	u32 count, alloc = 0, status = 0, i;
+	long ret;
+
+	cdev_reap_zombies(f);
+	if (ncmd == CIOCNCRYPTRET)
+		return cdev_ncryptret(f, uarg);
+	usz = cdev_entry_size(ncmd, compat);
+
+	if (compat) {
+		if (copy_from_user(&hdr32, uarg, sizeof(hdr32)))
+			return -EFAULT;
+		count = hdr32.count;
+		uarr = compat_ptr(hdr32.arr);
+	} else {
+		if (copy_from_user(&hdr, uarg, sizeof(hdr)))
+			return -EFAULT;
+		count = hdr.count;
+		uarr = cdev_uptr(hdr.sessions);
+	}
+	if (count > CDEV_MULTI_MAX)
+		return -E2BIG;
+	if (!count)
+		goto out_hdr;
+
+	alloc = count;
+	karr = kvcalloc(count, nsz, GFP_KERNEL);
+	carr = kvmalloc_array(count, usz, GFP_KERNEL);
+	ret = -ENOMEM;
+	if (!karr || !carr)
+		goto out;
+	ret = -EFAULT;
+	if (ncmd != CIOCNCRYPTRETM) {
+		if (copy_from_user(carr, uarr, count * usz))
+			goto out;
+		for (i = 0; i < count; i++)
+			cdev_widen(ncmd, compat, karr + i * nsz,
+				   carr + i * usz);
+	}
+
+	ret = cdev_multi_run(f, ncmd, karr, count, &status);
+	if (ret)
+		goto out;
+
+	/* Write the array back (results: only the entries filled). */
+	if (ncmd == CIOCNCRYPTRETM) {
+		ret = copy_to_user(uarr, karr, status * nsz) ? -EFAULT : 0;
+		count = status;
+		status = 0;
+	} else if (ncmd != CIOCNFSESSION) {
+		for (i = 0; i < count; i++)
+			cdev_narrow(ncmd, compat, carr + i * usz,
+				    karr + i * nsz);
+		ret = copy_to_user(uarr, carr, count * usz) ? -EFAULT : 0;
+	}
+	if (ret)
+		goto out;
+out_hdr:
+	/* Header: count (results) and status (sessions) at offsets 0, 4. */
+	ret = 0;
+	if (ncmd == CIOCNCRYPTRETM)
+		ret = put_user(count, (u32 __user *)uarg);
+	else if (ncmd == CIOCNGSESSION || ncmd == CIOCNFSESSION)
+		ret = put_user(status, (u32 __user *)uarg + 1);
+	ret = ret ? -EFAULT : 0;
+out:
+	if (karr)
+		memzero_explicit(karr, alloc * nsz);
+	kvfree(karr);
+	kvfree(carr);
+	return ret;
+}

@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * cdev-conc: concurrency and lifetime.  Threads sharing one session and
+ * one file, sessions freed under other threads' feet, fork (the child
+ * shares the open file), CRIOGET clones used from threads, the async
+ * limit, fetching from another process, close and exit with async
+ * operations in flight, processes killed in the middle of operations,
+ * and the module refusing to unload while a file is open.  After each,
+ * /dev/crypto must still give correct results.
+ */
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <sys/mman.h>
+#include "cdev_test.h"
+
+#define NTHREADS	4
+#define NOPS		300
+
+static const uint8_t key[16] = "conc-test-key-16";
+static uint8_t kat_ct[64];	/* AES-CBC of zeros, zero IV, from one call */
+
+/* Encrypt 64 zero bytes with a zero IV and compare with kat_ct. */
+static int sanity(int f, uint32_t ses)
+{
+	uint8_t in[64] = { 0 }, out[64], iv[16] = { 0 };
+
+	return !do_crypt(f, ses, COP_ENCRYPT, 0, in, out, 64, iv, NULL) &&
+	       !memcmp(out, kat_ct, 64);
+}
+
+/* Decrypt-after-encrypt on a fresh file: the device still works. */
+static int device_ok(void)
+{
+	int f = cdev_open(), ok;
+	uint32_t ses;
+
+	if (f < 0)
+		return 0;
+	ok = !ses_new(f, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &ses) &&
+	     sanity(f, ses);
+	close(f);
+	return ok;
+}
+
+struct targ {
+	int		fd;
+	uint32_t	ses;
+	int		errors;
+	int		id;
+};
+
+static void *worker_shared(void *p)
+{
+	struct targ *t = p;
+	uint8_t *in = xmalloc(8192), *out = xmalloc(8192), *back =
+		xmalloc(8192), iv[16], iv2[16];
+	int i;
+
+	for (i = 0; i < NOPS; i++) {
+		uint32_t len = (i % 3 == 0) ? 8192 : 16 * (1 + i % 64);
+
+		memset(in, t->id + i, len);
+		memset(iv, i, 16);
+		memcpy(iv2, iv, 16);
+		if (do_crypt(t->fd, t->ses, COP_ENCRYPT, 0, in, out, len, iv,
+			     NULL) ||
+		    do_crypt(t->fd, t->ses, COP_DECRYPT, 0, out, back, len, iv2,
+			     NULL) ||
+		    memcmp(in, back, len))
+			t->errors++;
+	}
+	free(in);
+	free(out);
+	free(back);
+	return NULL;
+}
+
+static void test_threads_shared(int fd, uint32_t ses)
+{
+	pthread_t th[NTHREADS];
+	struct targ t[NTHREADS];
+	int i, errors = 0;
+
+	for (i = 0; i < NTHREADS; i++) {
+		t[i] = (struct targ){ .fd = fd, .ses = ses, .id = i };
+		pthread_create(&th[i], NULL, worker_shared, &t[i]);
+	}
+	for (i = 0; i < NTHREADS; i++) {
+		pthread_join(th[i], NULL);
+		errors += t[i].errors;
+	}
+	check(!errors && sanity(fd, ses),
+	      "%d threads x %d round trips on one session and one file (%d errors)",
+	      NTHREADS, NOPS, errors);
+}
+
+static volatile int stop_churn;
+
+static void *worker_churn(void *p)
+{
+	struct targ *t = p;
+	uint32_t s;
+
+	while (!stop_churn) {
+		if (ses_new(t->fd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &s)) {
+			t->errors++;
+			continue;
+		}
+		if (ses_free(t->fd, s))
+			t->errors++;
+	}
+	return NULL;
+}
+
+/* Free a session while other threads are using it. */
+static void *worker_victim(void *p)
+{
+	struct targ *t = p;
+	uint8_t buf[4096], iv[16] = { 0 };
+	int err;
+
+	while (!stop_churn) {
+		err = do_crypt(t->fd, t->ses, COP_ENCRYPT, 0, buf, buf,
+			       sizeof(buf), iv, NULL);
+		if (err == -EINVAL)
+			break;		/* freed: the expected end */
+		if (err)
+			t->errors++;
+	}
+	return NULL;
+}
+
+static void test_churn(int fd)
+{
+	pthread_t th[4];
+	struct targ t[4];
+	uint32_t victim;
+	int i, errors = 0;
+
+	if (ses_new(fd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &victim)) {
+		skip("no AES-CBC session", "sessions created/freed/used concurrently");
+		return;
+	}
+	stop_churn = 0;
+	for (i = 0; i < 4; i++) {
+		t[i] = (struct targ){ .fd = fd, .ses = victim, .id = i };
+		pthread_create(&th[i], NULL, i < 2 ? worker_churn :
+			       worker_victim, &t[i]);
+	}
+	usleep(200000);
+	i = ses_free(fd, victim);
+	usleep(100000);
+	stop_churn = 1;
+	for (i = 0; i < 4; i++) {
+		pthread_join(th[i], NULL);
+		errors += t[i].errors;
+	}
+	check(!errors && ses_free(fd, victim) == -EINVAL && device_ok(),
+	      "sessions created/freed/used concurrently; a freed session answers EINVAL (%d errors)",
+	      errors);
+}
+
+static void test_fork(int fd, uint32_t ses)
+{
+	pid_t pid = fork();
+	int status = 0;
+
+	if (pid == 0) {
+		uint32_t mine;
+		int ok = sanity(fd, ses) &&
+			 !ses_new(fd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0,
+				  &mine) &&
+			 sanity(fd, mine);
+
+		/* mine is left open on purpose: the file is shared. */
+		_exit(ok ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+	      sanity(fd, ses),
+	      "fork: the child uses the parent's session and file, the parent goes on");
+}
+
+static void *worker_clone(void *p)
+{
+	struct targ *t = p;
+	int i;
+
+	for (i = 0; i < 100; i++)
+		if (!sanity(t->fd, t->ses))
+			t->errors++;
+	return NULL;
+}
+
+static void test_crioget(int fd, uint32_t ses)
+{
+	uint32_t clone;
+	pthread_t th;
+	struct targ t;
+	int err;
+
+	err = xioctl(fd, CRIOGET, &clone);
+	if (err) {
+		check(0, "CRIOGET clone used from a thread (%d)", err);
+		return;
+	}
+	t = (struct targ){ .fd = (int)clone, .ses = ses };
+	pthread_create(&th, NULL, worker_clone, &t);
+	worker_clone(&(struct targ){ .fd = fd, .ses = ses });
+	pthread_join(th, NULL);
+	close((int)clone);
+	check(!t.errors && sanity(fd, ses),
+	      "CRIOGET clone used from a thread while the original is used (%d errors)",
+	      t.errors);
+}
+
+static unsigned int param(const char *name, unsigned int dflt)
+{
+	char path[128], buf[32];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/module/cryptodev/parameters/%s",
+		 name);
+	f = fopen(path, "r");
+	if (!f)
+		return dflt;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = 0;
+	fclose(f);
+	return buf[0] ? strtoul(buf, NULL, 10) : dflt;
+}
+
+static int async_submit(int f, uint32_t ses, uint8_t *buf, uint32_t len,
+			uint8_t *iv)
+{
+	struct crypt_op op;
+
+	memset(&op, 0, sizeof(op));
+	op.ses = ses;
+	op.op = COP_ENCRYPT;
+	op.len = len;
+	op.src = buf;
+	op.dst = buf;
+	op.iv = iv;
+	return xioctl(f, CIOCASYNCCRYPT, &op);
+}
+
+static void test_async_limits(void)
+{
+	unsigned int max = param("max_async", 64), i;
+	uint8_t *buf = xmalloc(4096 * 8), iv[16] = { 0 };
+	struct crypt_op op;
+	int f = cdev_open(), err = 0, err2 = 0;
+	uint32_t ses;
+	pid_t pid;
+	int status;
+
+	if (f < 0 || ses_new(f, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &ses)) {
+		skip("no AES-CBC session", "async operations beyond max_async: EBUSY");
+		skip("no AES-CBC session", "CIOCASYNCFETCH from another process: EPERM");
+		if (f >= 0)
+			close(f);
+		free(buf);
+		return;
+	}
+	for (i = 0; i < max && !err; i++)
+		err = async_submit(f, ses, buf + (i % 8) * 4096, 64, iv);
+	err2 = async_submit(f, ses, buf, 64, iv);
+	check(!err && err2 == -EBUSY,
+	      "async operations beyond max_async (%u): EBUSY (%d, %d)", max,
+	      err, err2);
+
+	pid = fork();
+	if (pid == 0) {
+		memset(&op, 0, sizeof(op));
+		_exit(xioctl(f, CIOCASYNCFETCH, &op) == -EPERM ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "CIOCASYNCFETCH from another process: EPERM");
+	close(f);	/* with max_async results never fetched */
+	free(buf);
+}
+
+/* Close (and exit) with asynchronous operations in flight. */
+static void test_async_close(void)
+{
+	int round, ok = 1;
+
+	for (round = 0; round < 4; round++) {
+		pid_t pid = fork();
+		int status;
+
+		if (pid == 0) {
+			int f = cdev_open(), i;
+			uint32_t ses;
+			uint8_t *big = xmalloc(64 * 65536), iv[16] = { 0 };
+
+			if (f < 0 || ses_new(f, CRYPTO_AES_CBC, key, 16, 0,
+					     NULL, 0, &ses))
+				_exit(2);
+			for (i = 0; i < 32; i++)
+				async_submit(f, ses, big + (i % 64) * 65536,
+					     65536, iv);
+			if (round & 1)
+				close(f);	/* then exit */
+			if (round & 2)
+				munmap(big, 64 * 65536);	/* may fail */
+			_exit(0);
+		}
+		waitpid(pid, &status, 0);
+		if (!WIFEXITED(status) || WEXITSTATUS(status))
+			ok = 0;
+	}
+	check(ok && device_ok(),
+	      "close/exit with 32 async 64 KiB operations in flight leaves a working device");
+}
+
+/* A process killed while it is in the middle of operations. */
+static void test_killed(void)
+{
+	int round, ok = 1;
+
+	for (round = 0; round < 8; round++) {
+		pid_t pid = fork();
+		int status;
+
+		if (pid == 0) {
+			int f = cdev_open();
+			uint32_t ses, len = 4u << 20;
+			uint8_t *big = xmalloc(len), iv[16] = { 0 };
+
+			if (f < 0 || ses_new(f, CRYPTO_AES_CBC, key, 16, 0,
+					     NULL, 0, &ses))
+				_exit(2);
+			memset(big, 1, len);
+			for (;;)
+				do_crypt(f, ses, COP_ENCRYPT, 0, big,
+					 big, len, iv, NULL);
+		}
+		usleep(20000 + round * 30000);
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		if (!WIFSIGNALED(status))
+			ok = 0;
+	}
+	check(ok && device_ok(),
+	      "processes killed in the middle of 4 MiB operations leave a working device");
+}
+
+static void test_rmmod(void)
+{
+	long r;
+
+	/* O_NONBLOCK: fail at once instead of waiting for users to leave. */
+	r = syscall(SYS_delete_module, "cryptodev", O_NONBLOCK);
+	if (r == -1 && errno == EPERM) {
+		skip("not allowed to unload modules", "rmmod cryptodev refused while /dev/crypto is open");
+		return;
+	}
+	if (r == -1 && errno == ENOENT) {
+		skip("cryptodev is not a module here", "rmmod cryptodev refused while /dev/crypto is open");
+		return;
+	}
+	check(r == -1 && (errno == EWOULDBLOCK || errno == EBUSY) &&
+	      device_ok(),
+	      "rmmod cryptodev refused while /dev/crypto is open (%s), device still works",
+	      r ? strerror(errno) : "it unloaded!");
+}
+
+int main(void)
+{
+	int fd = cdev_open_or_skip();
+	uint8_t zero[64] = { 0 }, iv[16] = { 0 };
+	uint32_t ses;
+	int err;
+
+	err = ses_new(fd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &ses);
+	if (err) {
+		char why[128];
+
+		snprintf(why, sizeof(why), "no AES-CBC session: %s",
+			 strerror(-err));
+		ktap_skip_all(why);
+	}
+	if (do_crypt(fd, ses, COP_ENCRYPT, 0, zero, kat_ct, 64, iv, NULL))
+		ktap_skip_all("AES-CBC does not run");
+	ktap_plan(10);
+	ktap_diag("cdev-conc, %s-bit", CDEV_BITS);
+	test_threads_shared(fd, ses);
+	test_churn(fd);
+	test_fork(fd, ses);
+	test_crioget(fd, ses);
+	test_async_limits();		/* 2 */
+	test_async_close();
+	test_killed();
+	test_rmmod();
+	check(sanity(fd, ses), "the first file still works at the end");
+	close(fd);
+	return ktap_exit();
+}

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Helpers shared by the /dev/crypto tests: KTAP with formatted names,
+ * ioctl wrappers returning -errno, session set-up, test data.
+ */
+#ifndef OCF_TESTS_CDEV_TEST_H
+#define OCF_TESTS_CDEV_TEST_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <crypto/cryptodev.h>
+#include "ktap.h"
+
+#define ARRAY_LEN(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* 32-bit builds exercise the kernel's compat_ioctl path. */
+#if defined(__i386__)
+#define CDEV_BITS	"32"
+#else
+#define CDEV_BITS	"64"
+#endif
+
+static inline __attribute__((format(printf, 2, 3)))
+int check(int ok, const char *fmt, ...)
+{
+	char name[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	ktap_result(ok, name);
+	return ok;
+}
+
+static inline __attribute__((format(printf, 2, 3)))
+void skip(const char *reason, const char *fmt, ...)
+{
+	char name[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	ktap_skip(name, reason);
+}
+
+/* ioctl returning 0 or -errno. */
+static inline int xioctl(int fd, unsigned long req, void *arg)
+{
+	return ioctl(fd, req, arg) == 0 ? 0 : -errno;
+}
+
+/* Open /dev/crypto, or skip the whole program (before the plan). */
+static inline int cdev_open_or_skip(void)
+{
+	int fd = open("/dev/crypto", O_RDWR);
+	char why[128];
+
+	if (fd < 0) {
+		snprintf(why, sizeof(why), "cannot open /dev/crypto: %s",
+			 strerror(errno));
+		ktap_skip_all(why);
+	}
+	return fd;
+}
+
+static inline int cdev_open(void)
+{
+	return open("/dev/crypto", O_RDWR);
+}
+
+/* Create a session; returns 0 or -errno, the id in *ses. */
+static inline int ses_new(int fd, uint32_t cipher, const void *key,
+			  uint32_t klen, uint32_t mac, const void *mkey,
+			  uint32_t mklen, uint32_t *ses)
+{
+	struct session_op s;
+	int err;
+
+	memset(&s, 0, sizeof(s));
+	s.cipher = cipher;
+	s.keylen = klen;
+	s.key = (__u8 *)key;
+	s.mac = mac;
+	s.mackeylen = mklen;
+	s.mackey = (__u8 *)mkey;
+	err = xioctl(fd, CIOCGSESSION, &s);
+	*ses = s.ses;
+	return err;
+}
+
+static inline int ses_free(int fd, uint32_t ses)
+{
+	return xioctl(fd, CIOCFSESSION, &ses);
+}
+
+static inline int do_crypt(int fd, uint32_t ses, int op, int flags,
+			   const void *src, void *dst, size_t len, void *iv,
+			   void *mac)
+{
+	struct crypt_op c;
+
+	memset(&c, 0, sizeof(c));
+	c.ses = ses;
+	c.op = op;
+	c.flags = flags;
+	c.len = len;
+	c.src = (__u8 *)src;
+	c.dst = (__u8 *)dst;
+	c.iv = (__u8 *)iv;
+	c.mac = (__u8 *)mac;
+	return xioctl(fd, CIOCCRYPT, &c);
+}
+
+/* Errors meaning "no driver has this algorithm": a reason to skip. */
+static inline int unsupported(int err)
+{
+	return err == -EINVAL || err == -ENOENT || err == -EOPNOTSUPP ||
+	       err == -ENXIO || err == -EPERM;
+}
+
+/* xorshift: reproducible test data. */
+static uint64_t rnd_state = 0x9e3779b97f4a7c15ull;
+
+static inline uint32_t rnd32(void)
+{
+	uint64_t x = rnd_state;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	rnd_state = x;
+	return (uint32_t)(x >> 16);
+}
+
+static inline void rnd_fill(void *p, size_t n)
+{
+	uint8_t *b = p;
+
+	while (n--)
+		*b++ = (uint8_t)rnd32();
+}
+
+static inline void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p) {
+		ktap_diag("out of memory");
+		exit(KTAP_EXIT_FAIL);
+	}
+	return p;
+}
+
+static inline void hexdiag(const char *what, const void *p, size_t n)
+{
+	const uint8_t *b = p;
+	char line[200];
+	size_t i, o = 0;
+
+	for (i = 0; i < n && o + 3 < sizeof(line); i++)
+		o += snprintf(line + o, sizeof(line) - o, "%02x", b[i]);
+	ktap_diag("%s: %s", what, line);
+}
+
+#endif
