@@ -1,0 +1,118 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Run in the test VM (plan: `virtio-hotplug sh sh /ocf/scripts/virtio_hotplug.sh`).
+# Hot-unplugs virtio-crypto0 under load, unloads and reloads ocf_virtio,
+# has a device plugged back and tests it.  The host answers the lines
+#   # VIRTIO-HOTPLUG: unplug crypto0   ->  monitor: device_del crypto0
+#   # VIRTIO-HOTPLUG: plug crypto0     ->  monitor: device_add
+#        virtio-crypto-pci,id=crypto0,cryptodev=cd0
+# as drivers/virtio/README.md describes.  KTAP on stdout; exit 0 when
+# every case passed or skipped, 1 otherwise.
+
+R=/sys/kernel/debug/ocf_test
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n $1"; }
+notok() { n=$((n + 1)); failed=1; echo "not ok $n $1"; }
+skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
+check() { if [ "$1" = 0 ]; then ok "$2"; else notok "$2"; fi; }
+# wait_for TEST SECONDS: poll a shell test every 0.2 s.
+wait_for() {
+	i=0
+	while [ $i -lt $(($2 * 5)) ]; do
+		eval "$1" && return 0
+		sleep 0.2
+		i=$((i + 1))
+	done
+	return 1
+}
+bound() { ls -d /sys/bus/virtio/drivers/ocf_virtio/virtio* >/dev/null 2>&1; }
+# Indented, so the nested results count only through our own lines.
+nested() { sed 's/^/    /' "$1"; }
+
+LOAD=/tests/virtio_cdev_load
+STOP=/tmp/virtio-cdev-load.stop
+
+echo "KTAP version 1"
+echo "1..6"
+if ! bound; then
+	for c in hotplug_under_load cdev_load_during_unplug \
+		 driver_unloads_after_unplug \
+		 driver_reloads replugged_device_bound replugged_device_works; do
+		skip $c "no virtio-crypto device bound to ocf_virtio"
+	done
+	exit 0
+fi
+
+# /dev/crypto processes on the device too, when the program is there.
+rm -f $STOP
+if [ -x $LOAD ]; then
+	$LOAD 2 $STOP >/tmp/cdev-load.out 2>&1 &
+	loadpid=$!
+fi
+modprobe virtio_hotplug_test
+sleep 2
+echo "# VIRTIO-HOTPLUG: unplug crypto0"
+if wait_for "[ -r $R/virtio_hotplug_test ]" 120; then
+	nested $R/virtio_hotplug_test
+	! grep -q '^not ok' $R/virtio_hotplug_test
+	rc=$?
+	unplugged=1
+	grep -q 'device_unplugged_under_load # SKIP' $R/virtio_hotplug_test &&
+		unplugged=0
+	check $rc hotplug_under_load
+else
+	echo "# no results from virtio_hotplug_test"
+	notok hotplug_under_load
+	unplugged=0
+fi
+rmmod virtio_hotplug_test 2>&1 | sed 's/^/# /'
+if [ -n "${loadpid:-}" ]; then
+	touch $STOP
+	wait "$loadpid"
+	rc=$?
+	nested /tmp/cdev-load.out
+	if [ $rc = 4 ]; then
+		skip cdev_load_during_unplug "virtio_cdev_load skipped"
+	else
+		check $rc cdev_load_during_unplug
+	fi
+else
+	skip cdev_load_during_unplug "$LOAD not built (harness: see drivers/virtio/README.md)"
+fi
+
+if [ $unplugged = 0 ]; then
+	for c in driver_unloads_after_unplug driver_reloads \
+		 replugged_device_bound replugged_device_works; do
+		skip $c "the device was not unplugged"
+	done
+	exit $failed
+fi
+
+if wait_for "! bound" 10 && rmmod ocf_virtio 2>&1 | sed 's/^/# /' &&
+   ! grep -q '^ocf_virtio ' /proc/modules; then
+	ok driver_unloads_after_unplug
+else
+	notok driver_unloads_after_unplug
+fi
+modprobe ocf_virtio
+check $? driver_reloads
+
+echo "# VIRTIO-HOTPLUG: plug crypto0"
+if wait_for bound 60; then
+	ok replugged_device_bound
+	modprobe virtio_test iters=4
+	if [ -r $R/virtio_test ]; then
+		nested $R/virtio_test
+		! grep -q '^not ok' $R/virtio_test
+		check $? replugged_device_works
+	else
+		notok replugged_device_works
+	fi
+	rmmod virtio_test 2>/dev/null
+else
+	notok replugged_device_bound
+	skip replugged_device_works "no device came back"
+fi
+exit $failed
