@@ -6,6 +6,7 @@
 # make check          build and test on both Debian kernels in QEMU
 # make check-debug    the same in a debug kernel (KASAN, lockdep, kmemleak...)
 # make demo           build, boot 6.12 in QEMU, show the framework working
+# make bench          benchmarks on both kernels: bench/results-<kernel>.*
 
 KVER ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KVER)/build
@@ -13,7 +14,7 @@ PREFIX ?= /usr
 DESTDIR ?=
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 
-.PHONY: all modules clean install install-headers modules_install check check-debug demo
+.PHONY: all modules clean install install-headers modules_install check check-debug demo bench
 
 all: modules
 
@@ -43,3 +44,6 @@ check-debug:
 
 demo:
 	$(TOP)/tests/vm/demo.sh
+
+bench:
+	$(TOP)/tools/bench/run-bench.sh $(if $(K),-k '$(K)')
