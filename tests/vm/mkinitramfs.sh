@@ -42,8 +42,8 @@ for f in modules.builtin modules.builtin.modinfo modules.order; do
 	[ -e "$sysmods/$f" ] && cp "$sysmods/$f" "$root/lib/modules/$kver/"
 done
 
-# Our modules: production ones under updates/ocf (loaded by name with
-# modprobe), test modules under updates/ocf-tests.
+# Our modules: production ones under updates/ocf (loaded at boot by name
+# with modprobe), test and benchmark modules under updates/ocf-tests.
 dest=$root/lib/modules/$kver/updates
 mkdir -p "$dest/ocf" "$dest/ocf-tests"
 if [ -n "$moddir" ]; then
@@ -54,10 +54,11 @@ if [ -n "$moddir" ]; then
 		esac
 	done
 else
-	find "$src" -name '*.ko' -not -path '*/tests/*' -exec cp {} "$dest/ocf/" \;
+	find "$src" -name '*.ko' -not -path '*/tests/*' -not -path '*/tools/*' \
+		-exec cp {} "$dest/ocf/" \;
 fi
-[ -d "$src/tests/kernel" ] &&
-	find "$src/tests/kernel" -name '*.ko' -exec cp {} "$dest/ocf-tests/" \;
+# Test modules and the in-kernel benchmark: loaded only by plan lines.
+find "$src/tests/kernel" "$src/tools" -name '*.ko' -exec cp {} "$dest/ocf-tests/" \; 2>/dev/null || true
 depmod -b "$root" "$kver"
 
 # Load order: the core first, /dev/crypto last, drivers in between.
@@ -76,6 +77,7 @@ fi
 [ -d "$OCF_BUILD/openssl/root" ] && cp -a "$OCF_BUILD/openssl/root/." "$root/"
 mkdir -p "$root/ocf/scripts"
 cp "$OCF_TOP/tests/openssl/engine-test.sh" "$OCF_TOP/tests/openssl/openssl.cnf" \
-	"$OCF_TOP/tests/vm/demo-guest.sh" "$root/ocf/scripts/"
+	"$OCF_TOP/tests/vm/demo-guest.sh" "$OCF_TOP"/tests/kernel/virtio_*.sh \
+	"$root/ocf/scripts/"
 
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out"
