@@ -23,22 +23,6 @@ static long pagesz;
 
 #define SKIP_IF(cond, reason, ...) if (cond) { skip(reason, __VA_ARGS__); } else
 
-static unsigned int param(const char *name, unsigned int dflt)
-{
-	char path[128], buf[32];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/sys/module/cryptodev/parameters/%s",
-		 name);
-	f = fopen(path, "r");
-	if (!f)
-		return dflt;
-	if (!fgets(buf, sizeof(buf), f))
-		buf[0] = 0;
-	fclose(f);
-	return buf[0] ? strtoul(buf, NULL, 10) : dflt;
-}
-
 /* Two pages, the second unmapped: returns the end of the first. */
 static uint8_t *page_then_hole(size_t pages)
 {

@@ -217,22 +217,6 @@ static void test_crioget(int fd, uint32_t ses)
 	      t.errors);
 }
 
-static unsigned int param(const char *name, unsigned int dflt)
-{
-	char path[128], buf[32];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/sys/module/cryptodev/parameters/%s",
-		 name);
-	f = fopen(path, "r");
-	if (!f)
-		return dflt;
-	if (!fgets(buf, sizeof(buf), f))
-		buf[0] = 0;
-	fclose(f);
-	return buf[0] ? strtoul(buf, NULL, 10) : dflt;
-}
-
 static int async_submit(int f, uint32_t ses, uint8_t *buf, uint32_t len,
 			uint8_t *iv)
 {

@@ -52,6 +52,23 @@ void skip(const char *reason, const char *fmt, ...)
 }
 
 /* ioctl returning 0 or -errno. */
+/* A cryptodev.ko module parameter, or dflt when it cannot be read. */
+static inline unsigned int param(const char *name, unsigned int dflt)
+{
+	char path[128], buf[32];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/module/cryptodev/parameters/%s",
+		 name);
+	f = fopen(path, "r");
+	if (!f)
+		return dflt;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = 0;
+	fclose(f);
+	return buf[0] ? strtoul(buf, NULL, 10) : dflt;
+}
+
 static inline int xioctl(int fd, unsigned long req, void *arg)
 {
 	return ioctl(fd, req, arg) == 0 ? 0 : -errno;
