@@ -163,6 +163,7 @@ void cdev_req_put(struct cdev_fd *f, struct cdev_req *r);
 int cdev_req_dispatch(struct cdev_req *r);
 int cdev_req_wait(struct cdev_req *r);
 int cdev_req_run(struct cdev_req *r);
+int cdev_req_exec(struct cdev_req *r);
 void cdev_req_release_data(struct cdev_req *r);
 void cdev_reqs_release(struct cdev_fd *f);
 void cdev_reap_zombies(struct cdev_fd *f);

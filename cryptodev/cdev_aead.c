@@ -146,16 +146,11 @@ int cdev_authcrypt(struct cdev_fd *f, struct crypt_auth_op *cao)
 	err = cdev_aead_prepare(f, r, cao);
 	if (err)
 		goto out;
-	err = cdev_req_run(r);
+	err = cdev_req_exec(r);
 	if (err == -EINTR)
 		return err;	/* the callback owns r now */
 	if (err)
 		goto out;
-	err = r->crp->crp_etype;
-	if (err) {
-		err = err > 0 ? -err : err;
-		goto out;
-	}
 	if (r->ulen && copy_to_user(r->udst, r->kbuf + cao->auth_len,
 				    r->ulen)) {
 		err = -EFAULT;

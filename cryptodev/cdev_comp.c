@@ -72,16 +72,11 @@ int cdev_comp(struct cdev_fd *f, struct crypt_comp_op *cco)
 	err = cdev_comp_prepare(f, r, cco);
 	if (err)
 		goto out;
-	err = cdev_req_run(r);
+	err = cdev_req_exec(r);
 	if (err == -EINTR)
 		return err;	/* the callback owns r now */
 	if (err)
 		goto out;
-	err = r->crp->crp_etype;
-	if (err) {
-		err = err > 0 ? -err : err;
-		goto out;
-	}
 	if (r->crp->crp_olen < 0 || r->crp->crp_olen > r->obig_size) {
 		err = -EIO;	/* a driver bug: never copy past the buffer */
 		goto out;

@@ -47,16 +47,10 @@ static void cdev_desc_mac(struct cryptodesc *d, const struct cdev_alg *m,
 static int cdev_run_chain(struct cdev_req *r, struct cryptodesc *first,
 			  struct cryptodesc *second)
 {
-	int err;
-
 	first->crd_next = second;
 	r->crp->crp_desc = first;
 	r->crp->crp_sid = READ_ONCE(r->ses->sid);
-	err = cdev_req_run(r);
-	if (err)
-		return err;
-	err = r->crp->crp_etype;
-	return err > 0 ? -err : err;
+	return cdev_req_exec(r);
 }
 
 /* The IV: the user's, or the session's chained one. */

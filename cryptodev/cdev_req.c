@@ -206,6 +206,20 @@ int cdev_req_run(struct cdev_req *r)
 }
 
 /*
+ * Run and fold the request's own outcome into the result: 0, -EINTR when
+ * the waiter was killed (the callback owns r then), or a negative errno.
+ */
+int cdev_req_exec(struct cdev_req *r)
+{
+	int err = cdev_req_run(r);
+
+	if (err)
+		return err;
+	err = r->crp->crp_etype;
+	return err > 0 ? -err : err;
+}
+
+/*
  * Wait for the callback, killably.  On a fatal signal the request is
  * left to the callback and -EINTR returned; the caller must not touch it.
  */
