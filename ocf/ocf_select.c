@@ -5,10 +5,13 @@
  * includes time spent queued, so a busy driver looks slower).  Sessions
  * go to the cheapest eligible driver; a driver not yet measured for an
  * algorithm is tried first (hardware before software) so it gets
- * measured; equal costs fall back to the BSD rule, fewest sessions.
+ * measured; costs within the measurement noise (OCF_COST_BAND) count as
+ * equal and fall back to the BSD rule, fewest sessions, so that equal
+ * devices share the load.
  */
 #include <linux/log2.h>
 #include <linux/sort.h>
+#include <linux/string.h>
 #include "ocf_internal.h"
 
 /* <=64, <=256, <=1K, <=4K, <=16K, <=64K, larger */
@@ -80,6 +83,28 @@ static int ocf_cand_cmp(const void *a, const void *b)
 }
 
 /*
+ * Latencies of one driver vary by about 15% under emulation and more on
+ * a loaded machine: scores within 25% of the cheapest are a tie.
+ */
+#define OCF_COST_BAND(best)	((best) + (best) / 4)
+
+/* Among the ties with the cheapest candidate, the least loaded goes first. */
+static void ocf_prefer_idle(struct ocf_cand *cand, int n)
+{
+	struct ocf_cand pick;
+	int i, best = 0;
+
+	for (i = 1; i < n && cand[i].score <= OCF_COST_BAND(cand[0].score); i++)
+		if (cand[i].sessions < cand[best].sessions)
+			best = i;
+	if (!best)
+		return;
+	pick = cand[best];
+	memmove(&cand[1], &cand[0], best * sizeof(cand[0]));
+	cand[0] = pick;
+}
+
+/*
  * Fill @out with up to @nout drivers able to serve the session's
  * algorithm number @cri (or all of them when @cri < 0), cheapest first.
  * Each returned driver carries a users reference.
@@ -124,6 +149,7 @@ int ocf_choose(const struct ocf_session *ses, int cri,
 	rcu_read_unlock();
 
 	sort(cand, n, sizeof(cand[0]), ocf_cand_cmp, NULL);
+	ocf_prefer_idle(cand, n);
 	for (i = 0; i < n; i++) {
 		if (i < nout)
 			out[i] = cand[i].drv;
