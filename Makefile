@@ -14,17 +14,24 @@ PREFIX ?= /usr
 DESTDIR ?=
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 
+need_kdir = @test -d $(KDIR) || { echo "no kernel build tree at $(KDIR): \
+	install the headers or set KVER= or KDIR=" >&2; exit 1; }
+
 .PHONY: all modules clean install install-headers modules_install check check-debug demo bench
 
 all: modules
 
 modules:
-	@test -d $(KDIR) || { echo "no kernel build tree at $(KDIR): install the headers or set KVER=/KDIR=" >&2; exit 1; }
+	$(need_kdir)
 	$(MAKE) -C $(KDIR) M=$(TOP) modules
 
-modules_install: modules
-	$(MAKE) -C $(KDIR) M=$(TOP) INSTALL_MOD_DIR=updates/ocf modules_install
-	depmod -a $(KVER) || true
+# The test and benchmark modules are not installed.
+modules_install:
+	$(need_kdir)
+	$(MAKE) -C $(KDIR) M=$(TOP) CONFIG_OCF_TESTS=n modules
+	$(MAKE) -C $(KDIR) M=$(TOP) CONFIG_OCF_TESTS=n INSTALL_MOD_DIR=updates/ocf \
+		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
+	$(if $(DESTDIR),,depmod -a $(KVER) || true)
 
 install-headers:
 	install -D -m 0644 $(TOP)/include/uapi/crypto/cryptodev.h \
