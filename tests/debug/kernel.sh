@@ -14,6 +14,9 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${OCF_DEBUG_CACHE:-/var/cache/ocf-linux/dbg}
 fragment=$top/tests/debug/debug.config
 
+# What a kernel build needs beyond the module builds.
+"$top/tests/vm/deps.sh" flex bison libelf-dev bc >&2
+
 tarball=$(ls /usr/src/linux-source-6.12*.tar.xz 2>/dev/null | head -n 1)
 [ -n "$tarball" ] || { echo "linux-source-6.12 is not installed" >&2; exit 1; }
 src=$cache/linux-source-6.12

@@ -1,8 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Install what the build and the VM tests need from Debian's registry.
-# Idempotent: when everything is there it only asks dpkg and returns.
+# deps.sh [PACKAGE...]
+#
+# Install what the build and the VM tests need from Debian's registry,
+# and the extra packages named.  Idempotent: when everything is there it
+# only asks dpkg and returns.
 set -euo pipefail
 
 packages=(
@@ -12,6 +15,7 @@ packages=(
 	linux-image-6.12-amd64 linux-headers-6.12-amd64
 	dkms sparse libssl-dev libkcapi-dev kcapi-tools
 	linux-source-6.12
+	"$@"
 )
 
 missing=()
