@@ -194,8 +194,13 @@ long cdev_ioctl_native(struct file *filp, unsigned int cmd,
 		return -ENOTTY;
 	if (WARN_ON_ONCE(size > sizeof(a)))
 		return -ENOTTY;
-	if ((_IOC_DIR(cmd) & _IOC_WRITE) && copy_from_user(&a, uarg, size))
-		return -EFAULT;
+	if (_IOC_DIR(cmd) & _IOC_WRITE) {
+		if (copy_from_user(&a, uarg, size))
+			return -EFAULT;
+	} else {
+		/* Read-only ioctls: nothing of the stack may reach the user. */
+		memset(&a, 0, size);
+	}
 	ret = cdev_ioctl_common(filp, cmd, &a);
 	if ((_IOC_DIR(cmd) & _IOC_READ) &&
 	    (!ret || ((cmd == CIOCASYNCFETCH && ret != -EBUSY &&

@@ -4,6 +4,7 @@
  * migration and draining) and the look-ups /dev/crypto needs.
  */
 #include <linux/module.h>
+#include <linux/nospec.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include "ocf_internal.h"
@@ -18,6 +19,8 @@ static struct ocf_driver *ocf_driver_lookup(u32 id)
 {
 	if (id < 1 || id > OCF_MAX_DRIVERS)
 		return NULL;
+	/* Ids come from users (crid): no speculation past the check. */
+	id = array_index_nospec(id, OCF_MAX_DRIVERS + 1);
 	return rcu_dereference_check(ocf_drivers[id],
 				     lockdep_is_held(&ocf_drv_mutex));
 }

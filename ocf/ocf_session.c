@@ -7,6 +7,7 @@
  * request naming it completes with EAGAIN and the new sid.
  */
 #include <linux/module.h>
+#include <linux/nospec.h>
 #include <linux/rwsem.h>
 #include <linux/slab.h>
 #include <linux/xarray.h>
@@ -130,6 +131,9 @@ static int ocf_ses_copy_ini(struct ocf_session *ses, struct cryptoini *cri)
 		    (cri->cri_klen && !cri->cri_key))
 			goto bad;
 		ses->ini[n] = *cri;
+		/* Indexes per-algorithm tables; the number comes from users. */
+		ses->ini[n].cri_alg = array_index_nospec(cri->cri_alg,
+							 CRYPTO_ALGORITHM_LIMIT);
 		ses->ini[n].cri_key = NULL;
 		ses->ini[n].cri_next = NULL;
 		if (n)
