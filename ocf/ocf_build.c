@@ -111,7 +111,7 @@ static int ocf_build_legs(struct ocf_session *ses, struct ocf_driver **per)
 int ocf_session_build(struct ocf_session *ses,
 		      const struct ocf_driver *exclude)
 {
-	struct ocf_driver *cand[OCF_MAX_DRIVERS];
+	struct ocf_driver *cand[OCF_CHOOSE_MAX];
 	struct ocf_driver *per[OCF_MAX_CRI];
 	int n, i, c, err = -EOPNOTSUPP;
 

@@ -18,6 +18,7 @@
 
 #define OCF_MAX_DRIVERS		64	/* ids 1..OCF_MAX_DRIVERS */
 #define OCF_MAX_CRI		8	/* algorithms in one session */
+#define OCF_CHOOSE_MAX		8	/* candidate drivers tried per session */
 #define OCF_MAX_DESC		64	/* descriptors crypto_getreq() makes */
 #define OCF_NCLASS		7	/* request size classes for costs */
 #define OCF_REF_CLASS		2	/* class used when size is unknown */

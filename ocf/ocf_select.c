@@ -10,7 +10,6 @@
  * devices share the load.
  */
 #include <linux/log2.h>
-#include <linux/sort.h>
 #include <linux/string.h>
 #include "ocf_internal.h"
 
@@ -104,18 +103,37 @@ static void ocf_prefer_idle(struct ocf_cand *cand, int n)
 	cand[0] = pick;
 }
 
+/* Keep @c in @cand (sorted, at most OCF_CHOOSE_MAX) if it ranks. */
+static int ocf_cand_insert(struct ocf_cand *cand, int n,
+			   const struct ocf_cand *c)
+{
+	int pos = n;
+
+	while (pos > 0 && ocf_cand_cmp(c, &cand[pos - 1]) < 0)
+		pos--;
+	if (pos == OCF_CHOOSE_MAX)
+		return n;
+	if (n == OCF_CHOOSE_MAX)
+		n--;		/* the last one falls off */
+	memmove(&cand[pos + 1], &cand[pos], (n - pos) * sizeof(cand[0]));
+	cand[pos] = *c;
+	return n + 1;
+}
+
 /*
- * Fill @out with up to @nout drivers able to serve the session's
- * algorithm number @cri (or all of them when @cri < 0), cheapest first.
- * Each returned driver carries a users reference.
+ * Fill @out with up to @nout (at most OCF_CHOOSE_MAX) drivers able to
+ * serve the session's algorithm number @cri (or all of them when
+ * @cri < 0), cheapest first.  Each returned driver carries a users
+ * reference.  Only the best few are kept: the stack stays small however
+ * many drivers there are.
  */
 int ocf_choose(const struct ocf_session *ses, int cri,
 	       const struct ocf_driver *excl, struct ocf_driver **out,
 	       int nout)
 {
-	struct ocf_cand cand[OCF_MAX_DRIVERS];
+	struct ocf_cand cand[OCF_CHOOSE_MAX], c;
 	struct ocf_driver *drv;
-	int id, i, n = 0, first, last;
+	int id, i, n = 0, kept = 0, first, last;
 
 	first = cri < 0 ? 0 : cri;
 	last = cri < 0 ? ses->ncri - 1 : cri;
@@ -139,22 +157,25 @@ int ocf_choose(const struct ocf_session *ses, int cri,
 				break;
 			score += ocf_estimate(drv, alg);
 		}
-		if (i <= last || !refcount_inc_not_zero(&drv->users))
+		if (i <= last)
 			continue;
-		cand[n].drv = drv;
-		cand[n].score = score;
-		cand[n].sessions = atomic_read(&drv->sessions);
-		n++;
+		c.drv = drv;
+		c.score = score;
+		c.sessions = atomic_read(&drv->sessions);
+		n = ocf_cand_insert(cand, n, &c);
 	}
+	/* Still under RCU: the drivers kept cannot have been freed. */
+	for (i = 0; i < n; i++)
+		if (refcount_inc_not_zero(&cand[i].drv->users))
+			cand[kept++] = cand[i];
 	rcu_read_unlock();
 
-	sort(cand, n, sizeof(cand[0]), ocf_cand_cmp, NULL);
-	ocf_prefer_idle(cand, n);
-	for (i = 0; i < n; i++) {
+	ocf_prefer_idle(cand, kept);
+	for (i = 0; i < kept; i++) {
 		if (i < nout)
 			out[i] = cand[i].drv;
 		else
 			ocf_driver_put(cand[i].drv);
 	}
-	return min(n, nout);
+	return min(kept, nout);
 }

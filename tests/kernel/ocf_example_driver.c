@@ -182,10 +182,12 @@ static int example_selftest_done(struct cryptop *crp)
 static void example_selftest(void)
 {
 	enum { N = 3 * EXAMPLE_RING };	/* more than the ring: ERESTART */
-	u8 key = 0x5c, bufs[N][32];
+	/* Runs once, from module init: static keeps the stack frame small. */
+	static u8 bufs[N][32];
+	static struct cryptop *crp[N];
+	u8 key = 0x5c;
 	struct cryptoini cri = { .cri_alg = EXAMPLE_ALG, .cri_klen = 8,
 				 .cri_key = &key };
-	struct cryptop *crp[N] = { };
 	struct example_wait w;
 	bool ok = true;
 	u64 sid;
