@@ -1,0 +1,1042 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * cdev-fuzz: a bounded, seeded ioctl fuzzer for /dev/crypto.  Several
+ * processes issue random and structure-aware ioctls (valid sessions with
+ * mutated fields, hostile pointers and lengths, random flags and ioctl
+ * numbers), interleaved with fork, close/reopen, CRIOGET, SIGKILL of a
+ * child in the middle of an operation and flips of the kern.* policy.
+ * Checks: nothing dies of a signal we did not send, every ioctl gives 0
+ * or an errno from the documented set, no worker hangs, and afterwards
+ * /dev/crypto still gives a known answer.  The kernel log is judged by
+ * the harness.  `-s SEED` replays a run, `-n N` sets operations per
+ * worker, `-p P` the number of workers.
+ */
+#include <poll.h>
+#include <signal.h>
+#include <time.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include "cdev_test.h"
+
+#define DEF_OPS		6000
+#define DEF_PROCS	3
+#define MAX_SES		48
+#define ARENA		(256 * 1024)
+#define BIG_LEN		(1024 * 1024)
+#define HANG_SECS	240
+
+/*
+ * Errnos an ioctl on /dev/crypto may return (docs/cryptodev.md):
+ * EINVAL   malformed request (bad alg, key length, op, flags, length)
+ * EFAULT   a pointer that cannot be read or written
+ * ENOTTY   unknown ioctl number
+ * ENOENT   CIOCFINDDEV without a match, unknown session/driver
+ * ENOSPC   max_sessions reached; CIOCCOMP output does not fit
+ * E2BIG    over max_op_len, or over 1024 entries in a multi-request
+ * EBUSY    async limit reached or nothing to fetch
+ * EBADMSG  a MAC/tag or TLS padding check failed
+ * EPERM    kern.* policy (usercrypto, userasymcrypto, allowsoft, crid);
+ *          fetching an async result from another process
+ * EOPNOTSUPP no driver for the algorithm (crypto_newsession)
+ * ENOMEM   an allocation failed (ops up to max_op_len may be copied)
+ * ERANGE   DEFLATE_COMP_NOGROW input would not shrink
+ * EINTR    a killable wait interrupted
+ * EINPROGRESS CIOCNCRYPTRET on a request still running
+ * Not allowed, because the driver must never report them to userland:
+ * EAGAIN (session migration is followed inside cryptodev), EIO, ENODEV,
+ * ENXIO, EOVERFLOW, EBADF (we never use a closed descriptor).
+ */
+static int errno_allowed(int e)
+{
+	switch (e) {
+	case EINVAL: case EFAULT: case ENOTTY: case ENOENT: case ENOSPC:
+	case E2BIG: case EBUSY: case EBADMSG: case EPERM: case EOPNOTSUPP:
+	case ENOMEM: case ERANGE: case EINTR: case EINPROGRESS:
+		return 1;
+	}
+	return 0;
+}
+
+/* Per worker, in shared memory so the parent can report. */
+struct wstats {
+	unsigned long	ioctls, ok, errs, forks, kills;
+	unsigned int	bad_errno, bad_child;
+	unsigned long	by_errno[160];	/* how each ioctl failed */
+	char		first_bad[4][96];
+};
+
+static struct wstats *st;	/* this worker's slot */
+static uint8_t *arena, *arena_end, *ro_page, *big;
+static int fd = -1;
+static uint32_t ses[MAX_SES];
+static int nses;
+
+static void note_bad(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static void note_bad(const char *fmt, ...)
+{
+	unsigned int i = st->bad_errno++;
+	va_list ap;
+
+	if (i >= ARRAY_LEN(st->first_bad))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(st->first_bad[i], sizeof(st->first_bad[i]), fmt, ap);
+	va_end(ap);
+}
+
+static int fz_ioctl(int f, unsigned long req, void *arg, const char *name)
+{
+	int err = xioctl(f, req, arg);
+
+	st->ioctls++;
+	if (!err) {
+		st->ok++;
+	} else {
+		st->errs++;
+		if (-err < (int)ARRAY_LEN(st->by_errno))
+			st->by_errno[-err]++;
+		if (!errno_allowed(-err))
+			note_bad("%s (0x%lx): %s", name, req, strerror(-err));
+	}
+	return err;
+}
+
+#define FZ(f, req, arg)	fz_ioctl(f, req, arg, #req)
+
+static uint32_t pick(const uint32_t *v, size_t n)
+{
+	return v[rnd32() % n];
+}
+
+#define PICK(...) ({ static const uint32_t v_[] = { __VA_ARGS__ }; \
+		     pick(v_, ARRAY_LEN(v_)); })
+
+/* A user pointer for `len` bytes: mostly valid, often hostile. */
+static void *fz_ptr(uint32_t len)
+{
+	uint32_t span = len < ARENA ? len : ARENA;
+	uint32_t off = (rnd32() % (ARENA - span + 1)) & ~15u;
+
+	switch (rnd32() % 16) {
+	case 0:
+		return NULL;
+	case 1:		/* unmapped: the guard page after the arena */
+		return arena_end + rnd32() % 4096;
+	case 2:		/* runs into the guard page */
+		return arena_end - 1 - rnd32() % (span ? span : 1);
+	case 3:		/* kernel space */
+		if (sizeof(void *) == 8)
+			return (void *)(uintptr_t)(rnd32() & 1 ?
+				0xffffffff81000000ull : 0xffff888000000000ull);
+		return (void *)(uintptr_t)0xfffff000u;
+	case 4:		/* misaligned */
+		return arena + off + 1 + rnd32() % 15;
+	case 5:		/* read-only: fine for input, EFAULT for output */
+		return ro_page + (len < 4096 ? rnd32() % (4096 - len + 1) : 0);
+	case 6:		/* anything (32-bit: below the static binary) */
+		if (sizeof(void *) == 8)
+			return (void *)(uintptr_t)(((uint64_t)rnd32() << 32) |
+						   rnd32());
+		return (void *)(uintptr_t)(rnd32() % 0x08000000u);
+	default:
+		return arena + off;
+	}
+}
+
+static uint32_t fz_len(void)
+{
+	switch (rnd32() % 12) {
+	case 0:
+		return 0;
+	case 1:
+		return PICK(1, 15, 17, 4095, 4097, 65535, 0x7fffffff,
+			    0xffffffff, 4 * 1024 * 1024 + 16, 0x80000000);
+	case 2:
+		return rnd32();
+	case 3:
+		return (rnd32() % (ARENA / 16)) * 16;
+	case 4:
+		return rnd32() % 8192;
+	default:
+		return 16 * (1 + rnd32() % 256);
+	}
+}
+
+static uint32_t fz_ses(void)
+{
+	if (nses && rnd32() % 8)
+		return ses[rnd32() % nses];
+	return PICK(0, 1, 2, 1023, 1024, 0xffffffff, 0x80000000) + rnd32() % 2;
+}
+
+struct alg { uint32_t cipher, klen, mac, mklen; };
+
+/* Valid combinations to start from (cryptosoft has all of these). */
+static const struct alg algs[] = {
+	{ CRYPTO_AES_CBC, 16, 0, 0 }, { CRYPTO_AES_CBC, 32, 0, 0 },
+	{ CRYPTO_AES_CTR, 24, 0, 0 }, { CRYPTO_AES_XTS, 32, 0, 0 },
+	{ CRYPTO_AES_XTS, 64, 0, 0 }, { CRYPTO_AES_ECB, 16, 0, 0 },
+	{ CRYPTO_3DES_CBC, 24, 0, 0 }, { CRYPTO_DES_CBC, 8, 0, 0 },
+	{ CRYPTO_BLF_CBC, 16, 0, 0 }, { CRYPTO_CAST_CBC, 16, 0, 0 },
+	{ CRYPTO_CAMELLIA_CBC, 16, 0, 0 }, { CRYPTO_ARC4, 16, 0, 0 },
+	{ CRYPTO_NULL, 0, 0, 0 }, { CRYPTO_AES_GCM, 16, 0, 0 },
+	{ CRYPTO_AES_CCM, 16, 0, 0 }, { 0, 0, CRYPTO_SHA1, 0 },
+	{ 0, 0, CRYPTO_SHA2_256, 0 }, { 0, 0, CRYPTO_SHA2_512, 0 },
+	{ 0, 0, CRYPTO_MD5, 0 }, { 0, 0, CRYPTO_RIPEMD160, 0 },
+	{ 0, 0, CRYPTO_SHA1_HMAC, 20 }, { 0, 0, CRYPTO_SHA2_256_HMAC, 32 },
+	{ 0, 0, CRYPTO_SHA2_384_HMAC, 100 }, { 0, 0, CRYPTO_MD5_HMAC, 16 },
+	{ 0, 0, CRYPTO_AES_GMAC, 16 }, { 0, 0, CRYPTO_AES_XCBC_MAC_96, 16 },
+	{ 0, 0, CRYPTO_SHA1_HMAC_96, 20 }, { 0, 0, CRYPTO_NULL_HMAC, 0 },
+	{ CRYPTO_AES_CBC, 16, CRYPTO_SHA1_HMAC, 20 },
+	{ CRYPTO_AES_CBC, 32, CRYPTO_SHA2_256_HMAC, 32 },
+	{ CRYPTO_AES_CTR, 16, CRYPTO_SHA2_256_HMAC, 32 },
+	{ CRYPTO_AES_GCM, 16, CRYPTO_AES_128_GMAC, 16 },
+	{ CRYPTO_DEFLATE_COMP, 0, 0, 0 }, { CRYPTO_GZIP_COMP, 0, 0, 0 },
+	{ CRYPTO_DEFLATE_COMP_NOGROW, 0, 0, 0 },
+};
+
+static uint32_t fz_alg(uint32_t a)
+{
+	if (rnd32() % 6)
+		return a;
+	return rnd32() % 3 ? rnd32() % 256 : rnd32();
+}
+
+static uint32_t fz_klen(uint32_t k)
+{
+	if (rnd32() % 6)
+		return k;
+	return PICK(0, 1, 7, 15, 17, 33, 63, 64, 65, 511, 512, 513,
+		    0xffffffff, 0x80000000);
+}
+
+/* Fill a session request from a valid algorithm, then mutate it. */
+static void fz_session(uint32_t *cipher, uint32_t *klen, uint8_t **key,
+		       uint32_t *mac, uint32_t *mklen, uint8_t **mkey)
+{
+	const struct alg *a = &algs[rnd32() % ARRAY_LEN(algs)];
+
+	*cipher = fz_alg(a->cipher);
+	*klen = fz_klen(a->klen);
+	*mac = fz_alg(a->mac);
+	*mklen = fz_klen(a->mklen);
+	*key = rnd32() % 4 ? arena + (rnd32() % 1024) : fz_ptr(*klen);
+	*mkey = rnd32() % 4 ? arena + (rnd32() % 1024) : fz_ptr(*mklen);
+}
+
+static void add_ses(uint32_t id)
+{
+	if (nses < MAX_SES)
+		ses[nses++] = id;
+}
+
+static void op_newsession(void)
+{
+	struct session2_op s;
+	int err;
+
+	memset(&s, 0, sizeof(s));
+	fz_session(&s.cipher, &s.keylen, &s.key, &s.mac, &s.mackeylen,
+		   &s.mackey);
+	if (rnd32() % 3) {
+		err = FZ(fd, CIOCGSESSION, &s);
+	} else {
+		s.crid = PICK(0, -1, 1, 2, 100, CRYPTOCAP_F_HARDWARE,
+			      CRYPTOCAP_F_SOFTWARE, CRYPTOCAP_F_HARDWARE |
+			      CRYPTOCAP_F_SOFTWARE, 0x7fffffff);
+		if (rnd32() % 4 == 0)
+			s.pad[rnd32() % 4] = rnd32();
+		err = FZ(fd, CIOCGSESSION2, &s);
+	}
+	if (!err)
+		add_ses(s.ses);
+}
+
+static void op_freesession(void)
+{
+	uint32_t id;
+	int i;
+
+	if (nses && rnd32() % 4) {
+		i = rnd32() % nses;
+		id = ses[i];
+		ses[i] = ses[--nses];
+	} else {
+		id = fz_ses();
+	}
+	if (rnd32() % 16 == 0)
+		FZ(fd, CIOCFSESSION, fz_ptr(4));
+	else
+		FZ(fd, CIOCFSESSION, &id);
+}
+
+/* A well-formed request on a known session with one field mutated. */
+static void fz_crypt_near(struct crypt_op *c)
+{
+	uint32_t len = 16 * (rnd32() % 65);
+
+	memset(c, 0, sizeof(*c));
+	c->ses = nses ? ses[rnd32() % nses] : 1;
+	c->op = rnd32() % 2;
+	c->flags = PICK(0, 0, 0, COP_FLAG_UPDATE, COP_FLAG_FINAL,
+			COP_FLAG_WRITE_IV, COP_FLAG_NO_ZC, COP_FLAG_RESET);
+	c->len = len;
+	c->src = arena + (rnd32() % (ARENA / 2) & ~15u);
+	c->dst = rnd32() % 3 ? c->src : arena + ARENA / 2 +
+		 (rnd32() % (ARENA / 4) & ~15u);
+	c->mac = arena + ARENA - 64;
+	c->iv = rnd32() % 4 ? arena + ARENA - 128 : NULL;
+	switch (rnd32() % 8) {
+	case 0:
+		c->len = fz_len();
+		break;
+	case 1:
+		c->src = fz_ptr(len);
+		break;
+	case 2:
+		c->dst = fz_ptr(len);
+		break;
+	case 3:
+		c->mac = fz_ptr(64);
+		break;
+	case 4:
+		c->iv = fz_ptr(16);
+		break;
+	case 5:
+		c->flags = rnd32();
+		break;
+	case 6:
+		c->op = rnd32();
+		break;
+	default:	/* overlapping but not in place */
+		c->dst = c->src + 16 * (1 + rnd32() % 4);
+	}
+}
+
+static void fz_crypt(struct crypt_op *c)
+{
+	if (rnd32() % 2) {
+		fz_crypt_near(c);
+		return;
+	}
+	memset(c, 0, sizeof(*c));
+	c->ses = fz_ses();
+	c->op = rnd32() % 4 ? rnd32() % 2 : rnd32();
+	c->flags = rnd32() % 3 ? rnd32() & 0x7f : rnd32();
+	c->len = fz_len();
+	c->src = fz_ptr(c->len);
+	c->dst = rnd32() % 4 == 0 ? c->src : fz_ptr(c->len);
+	c->mac = rnd32() % 3 ? fz_ptr(64) : NULL;
+	c->iv = rnd32() % 3 ? fz_ptr(16) : NULL;
+}
+
+static void op_crypt(void)
+{
+	struct crypt_op c;
+
+	fz_crypt(&c);
+	FZ(fd, CIOCCRYPT, rnd32() % 32 ? (void *)&c : fz_ptr(sizeof(c)));
+}
+
+static void op_authcrypt(void)
+{
+	struct crypt_auth_op a;
+
+	memset(&a, 0, sizeof(a));
+	a.ses = fz_ses();
+	a.op = rnd32() % 4 ? rnd32() % 2 : rnd32();
+	a.flags = rnd32() % 2 ? 0 : PICK(COP_FLAG_AEAD_TLS_TYPE,
+				      COP_FLAG_AEAD_SRTP_TYPE,
+				      COP_FLAG_WRITE_IV, 0x30, 0xffff);
+	a.len = fz_len();
+	a.auth_len = rnd32() % 2 ? rnd32() % 64 : fz_len();
+	a.auth_src = fz_ptr(a.auth_len);
+	a.src = fz_ptr(a.len);
+	a.dst = rnd32() % 3 == 0 ? a.src : fz_ptr(a.len + 64);
+	a.tag_len = PICK(0, 16, 12, 20, 32, 64, 65, 0xffffffff);
+	a.tag = rnd32() % 2 ? fz_ptr(a.tag_len) : NULL;
+	a.iv_len = PICK(0, 12, 16, 7, 13, 6, 14, 17, 0xffffffff);
+	a.iv = rnd32() % 4 ? fz_ptr(a.iv_len) : NULL;
+	FZ(fd, CIOCAUTHCRYPT, rnd32() % 32 ? (void *)&a : fz_ptr(sizeof(a)));
+}
+
+static void op_async(void)
+{
+	struct crypt_op c;
+	struct pollfd p = { .fd = fd, .events = POLLIN | POLLOUT };
+	int i, n = 1 + rnd32() % 8;
+
+	for (i = 0; i < n; i++) {
+		fz_crypt(&c);
+		FZ(fd, CIOCASYNCCRYPT, &c);
+	}
+	poll(&p, 1, rnd32() % 3);
+	n = rnd32() % 10;
+	for (i = 0; i < n; i++)
+		FZ(fd, CIOCASYNCFETCH, rnd32() % 16 ? (void *)&c :
+		   fz_ptr(sizeof(c)));
+}
+
+static void op_multi(void)
+{
+	struct crypt_n_op req[8];
+	struct crypt_result res[16];
+	struct crypt_mop m;
+	struct cryptret r;
+	struct crypt_result one;
+	uint32_t i, n = 1 + rnd32() % 8;
+
+	memset(req, 0, sizeof(req));
+	for (i = 0; i < n; i++) {
+		struct crypt_op c;
+
+		fz_crypt(&c);
+		req[i].ses = c.ses;
+		req[i].op = c.op;
+		req[i].flags = c.flags;
+		req[i].len = c.len;
+		req[i].keylen = rnd32() % 8 ? 0 : rnd32();
+		req[i].src = c.src;
+		req[i].dst = c.dst;
+		req[i].mac = c.mac;
+		req[i].iv = c.iv;
+		req[i].opaque = rnd32();
+	}
+	m.pad = rnd32() % 8 ? 0 : rnd32();
+	if (rnd32() % 8) {
+		m.count = n;
+		m.reqs = req;
+	} else {	/* hostile counts only with arena or bad pointers */
+		m.count = PICK(0, 1024, 1025, 0xffffffff, 100);
+		m.reqs = fz_ptr(m.count * sizeof(req[0]));
+	}
+	FZ(fd, CIOCNCRYPTM, &m);
+
+	memset(&one, 0, sizeof(one));
+	one.reqid = rnd32() % 2 ? req[rnd32() % n].reqid : rnd32();
+	FZ(fd, CIOCNCRYPTRET, &one);
+
+	r.pad = 0;
+	if (rnd32() % 8) {
+		r.count = rnd32() % 17;
+		r.results = res;
+	} else {
+		r.count = PICK(0, 1024, 1025, 0xffffffff, 100);
+		r.results = fz_ptr(r.count * sizeof(res[0]));
+	}
+	FZ(fd, CIOCNCRYPTRETM, &r);
+}
+
+static void op_nsession(void)
+{
+	struct session_n_op s[8];
+	uint32_t ids[8];
+	struct crypt_sgop g;
+	struct crypt_sfop f;
+	uint32_t i, n = 1 + rnd32() % 8;
+
+	memset(s, 0, sizeof(s));
+	for (i = 0; i < n; i++)
+		fz_session(&s[i].cipher, &s[i].keylen, &s[i].key, &s[i].mac,
+			   &s[i].mackeylen, &s[i].mackey);
+	g.status = 0;
+	if (rnd32() % 8) {
+		g.count = n;
+		g.sessions = s;
+	} else {
+		g.count = PICK(0, 1024, 1025, 0xffffffff, 300);
+		g.sessions = fz_ptr(g.count * sizeof(s[0]));
+	}
+	if (FZ(fd, CIOCNGSESSION, &g) || g.sessions != s)
+		return;
+	for (i = 0; i < n; i++) {
+		ids[i] = s[i].ses;
+		if (!s[i].status && rnd32() % 2)
+			add_ses(s[i].ses);
+	}
+	if (rnd32() % 2)
+		return;
+	/* Free the rest (and maybe some we kept: stale ids are fine). */
+	f.count = n;
+	f.status = 0;
+	f.sesid = ids;
+	if (rnd32() % 8 == 0) {
+		f.count = PICK(0, 1025, 0xffffffff, 64);
+		f.sesid = fz_ptr(f.count * 4);
+	}
+	FZ(fd, CIOCNFSESSION, &f);
+}
+
+static void fz_kop(struct crypt_kop *k)
+{
+	int i;
+
+	memset(k, 0, sizeof(*k));
+	k->crk_op = rnd32() % 4 ? rnd32() % 6 : rnd32();
+	k->crk_iparams = rnd32() % 4 ? rnd32() % 5 : rnd32() % 0x10000;
+	k->crk_oparams = rnd32() % 4 ? rnd32() % 3 : rnd32() % 0x10000;
+	k->crk_pad1 = rnd32() % 4 ? 0 : PICK(CRYPTOCAP_F_SOFTWARE,
+				CRYPTOCAP_F_HARDWARE, 1, 0xffffffff);
+	for (i = 0; i < CRK_MAXPARAM; i++) {
+		/* Small sizes: a 16384-bit modexp takes minutes in TCG. */
+		k->crk_param[i].crp_nbits = rnd32() % 4 ? rnd32() % 1024 :
+			PICK(0, 1, 16384, 16385, 0xffffffff, 0x80000000);
+		k->crk_param[i].crp_p = fz_ptr((k->crk_param[i].crp_nbits +
+					       7) / 8);
+		if (k->crk_param[i].crp_nbits > 2048 &&
+		    k->crk_param[i].crp_nbits <= 16384 && rnd32() % 2)
+			k->crk_param[i].crp_p = NULL;
+	}
+}
+
+static void op_key(void)
+{
+	struct crypt_kop k;
+	struct crypt_n_kop nk[4];
+	struct crypt_kmop km;
+	uint32_t feat, i;
+
+	switch (rnd32() % 4) {
+	case 0:
+		fz_kop(&k);
+		FZ(fd, CIOCKEY, &k);
+		break;
+	case 1:
+		fz_kop(&k);
+		FZ(fd, CIOCKEY2, &k);
+		break;
+	case 2:
+		FZ(fd, CIOCASYMFEAT, rnd32() % 8 ? (void *)&feat :
+		   fz_ptr(4));
+		break;
+	default:
+		for (i = 0; i < ARRAY_LEN(nk); i++) {
+			fz_kop(&nk[i].kop);
+			nk[i].opaque = rnd32();
+		}
+		km.pad = 0;
+		km.count = 1 + rnd32() % 4;
+		km.reqs = nk;
+		if (rnd32() % 8 == 0) {
+			km.count = PICK(0, 1025, 0xffffffff, 50);
+			km.reqs = fz_ptr(km.count * sizeof(nk[0]));
+		}
+		FZ(fd, CIOCNFKEYM, &km);
+	}
+}
+
+static void op_misc(void)
+{
+	struct session_info_op si;
+	struct crypt_find_op fo;
+	struct cphash_op ch;
+	struct crypt_comp_op co;
+
+	switch (rnd32() % 4) {
+	case 0:
+		memset(&si, 0, sizeof(si));
+		si.ses = fz_ses();
+		FZ(fd, CIOCGSESSINFO, rnd32() % 8 ? (void *)&si :
+		   fz_ptr(sizeof(si)));
+		break;
+	case 1:
+		fo.crid = PICK(-1, 0, 1, 2, 3, 0x7fffffff, 0x80000000,
+			       CRYPTOCAP_F_SOFTWARE);
+		rnd_fill(fo.name, sizeof(fo.name));	/* unterminated too */
+		if (rnd32() % 2)
+			strcpy(fo.name, rnd32() % 2 ? "cryptosoft" :
+			       "virtio_crypto");
+		FZ(fd, CIOCFINDDEV, &fo);
+		break;
+	case 2:
+		ch.dst_ses = fz_ses();
+		ch.src_ses = fz_ses();
+		FZ(fd, CIOCCPHASH, &ch);
+		break;
+	default:
+		memset(&co, 0, sizeof(co));
+		co.ses = fz_ses();
+		co.op = rnd32() % 4 ? COP_COMP + rnd32() % 2 : rnd32();
+		co.flags = rnd32() % 4 ? 0 : rnd32();
+		co.len = fz_len();
+		co.dst_len = rnd32() % 2 ? co.len + 64 : fz_len();
+		co.src = fz_ptr(co.len);
+		co.dst = fz_ptr(co.dst_len);
+		FZ(fd, CIOCCOMP, &co);
+	}
+}
+
+/* Ioctl numbers the VFS handles before the driver (fs freeze, FIO*). */
+static int vfs_type(unsigned int t)
+{
+	return t == 'X' || t == 'f' || t == 'T' || t == 0 || t == 0x94 ||
+	       t == 0x15;
+}
+
+static void op_random_ioctl(void)
+{
+	unsigned int type = rnd32() % 3 ? 'c' : rnd32() % 256;
+	unsigned int size = rnd32() % 4 ? rnd32() % 512 : rnd32() % 0x4000;
+	unsigned long req;
+	int f;
+
+	if (vfs_type(type))
+		return;
+	req = _IOC(rnd32() % 4, type, rnd32() % 256, size);
+	if (req == CRIOGET) {
+		/* A clone written into the arena would leak: close it. */
+		if (!FZ(fd, CRIOGET, &f))
+			close(f);
+		return;
+	}
+	fz_ioctl(fd, req, fz_ptr(size), "random");
+}
+
+/* A second descriptor for the same file (sessions shared). */
+static void op_crioget(void)
+{
+	uint32_t f = 0;
+	int old = fd, i, n = rnd32() % 8;
+
+	if (FZ(fd, CRIOGET, rnd32() % 16 ? (void *)&f : fz_ptr(4)) ||
+	    (int)f <= 2)
+		return;
+	fd = f;
+	for (i = 0; i < n; i++)
+		rnd32() % 2 ? op_crypt() : op_newsession();
+	close(fd);
+	fd = old;
+}
+
+static void reopen(void)
+{
+	if (fd >= 0)
+		close(fd);
+	nses = 0;
+	fd = cdev_open();
+	if (fd < 0 && errno != EPERM)	/* usercrypto 0 is the only excuse */
+		note_bad("open: %s", strerror(errno));
+}
+
+static void do_one(void);
+
+/* Child sharing the file: a few operations, then exit. */
+static void op_fork(void)
+{
+	int i, n = rnd32() % 16, status;
+	pid_t pid;
+
+	st->forks++;
+	rnd32();
+	pid = fork();
+	if (pid < 0)
+		return;
+	if (!pid) {
+		rnd_state ^= 0x5555aaaa5555aaaaull;
+		for (i = 0; i < n && fd >= 0; i++)
+			do_one();
+		_exit(0);
+	}
+	if (rnd32() % 3 == 0) {
+		usleep(rnd32() % 3000);
+		kill(pid, SIGKILL);
+		st->kills++;
+	}
+	if (waitpid(pid, &status, 0) == pid &&
+	    !(WIFEXITED(status) && !WEXITSTATUS(status)) &&
+	    !(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)) {
+		st->bad_child++;
+		note_bad("forked child: status 0x%x", status);
+	}
+}
+
+/* SIGKILL a child in the middle of large synchronous and async work. */
+static void op_kill(void)
+{
+	int status;
+	pid_t pid, parent;
+	uint8_t key[16] = { 0 };
+	uint32_t s;
+
+	if (ses_new(fd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &s))
+		return;
+	st->kills++;
+	parent = getpid();
+	pid = fork();
+	if (pid < 0)
+		return;
+	if (!pid) {
+		struct crypt_op c = { .ses = s, .op = COP_ENCRYPT,
+				      .len = BIG_LEN, .src = big, .dst = big };
+		int i;
+
+		/* Never outlive a parent killed by its own parent. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(0);
+		for (i = 0; i < 500; i++) {
+			xioctl(fd, CIOCASYNCCRYPT, &c);
+			c.flags ^= COP_FLAG_NO_ZC;
+			xioctl(fd, CIOCCRYPT, &c);
+		}
+		_exit(0);
+	}
+	usleep(rnd32() % 20000);
+	kill(pid, SIGKILL);
+	if (waitpid(pid, &status, 0) == pid &&
+	    !(WIFEXITED(status) && !WEXITSTATUS(status)) &&
+	    !(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)) {
+		st->bad_child++;
+		note_bad("killed child: status 0x%x", status);
+	}
+	if (rnd32() % 2)
+		ses_free(fd, s);
+	else
+		add_ses(s);
+}
+
+static void do_one(void)
+{
+	unsigned int r = rnd32() % 100;
+
+	if (fd < 0) {
+		usleep(500);
+		reopen();
+		return;
+	}
+	if (r < 14)
+		op_newsession();
+	else if (r < 20)
+		op_freesession();
+	else if (r < 38)
+		op_crypt();
+	else if (r < 48)
+		op_authcrypt();
+	else if (r < 55)
+		op_async();
+	else if (r < 62)
+		op_multi();
+	else if (r < 67)
+		op_nsession();
+	else if (r < 72)
+		op_key();
+	else if (r < 80)
+		op_misc();
+	else if (r < 90)
+		op_random_ioctl();
+	else if (r < 93)
+		op_crioget();
+	else if (r < 95)
+		reopen();
+	else if (r < 98)
+		op_fork();
+	else
+		op_kill();
+}
+
+static void worker(int id, uint64_t seed, unsigned long nops)
+{
+	unsigned long i;
+
+	rnd_state = seed * 0x9e3779b97f4a7c15ull + id + 1;
+	if (!rnd_state)
+		rnd_state = 1;
+	rnd_fill(arena, ARENA);
+	reopen();
+	for (i = 0; i < nops; i++)
+		do_one();
+	_exit(0);
+}
+
+/* The kern.* policy knobs, wherever this kernel exposes them. */
+static const char *const knobs[][2] = {
+	{ "/proc/sys/kern/usercrypto",
+	  "/sys/module/ocf/parameters/usercrypto" },
+	{ "/proc/sys/kern/cryptodevallowsoft",
+	  "/sys/module/ocf/parameters/cryptodevallowsoft" },
+};
+static char saved[2][32];
+static const char *knob_path[2];
+
+static int knob_write(int i, const char *v)
+{
+	int f = open(knob_path[i], O_WRONLY), ok;
+
+	if (f < 0)
+		return 0;
+	ok = write(f, v, strlen(v)) == (ssize_t)strlen(v);
+	close(f);
+	return ok;
+}
+
+static int knob_read(int i, char *buf, size_t n)
+{
+	int f = open(knob_path[i], O_RDONLY);
+	ssize_t r;
+
+	if (f < 0)
+		return 0;
+	r = read(f, buf, n - 1);
+	close(f);
+	if (r <= 0)
+		return 0;
+	buf[r] = 0;
+	return 1;
+}
+
+static int knobs_init(void)
+{
+	int i, j;
+
+	for (i = 0; i < 2; i++) {
+		knob_path[i] = NULL;
+		for (j = 0; j < 2 && !knob_path[i]; j++)
+			if (!access(knobs[i][j], W_OK))
+				knob_path[i] = knobs[i][j];
+		if (!knob_path[i] || !knob_read(i, saved[i], sizeof(saved[i])))
+			return 0;
+	}
+	return 1;
+}
+
+static void knobs_flip(void)
+{
+	/* usercrypto 0 only briefly: it shuts every worker out. */
+	if (rnd32() % 2) {
+		knob_write(0, "0");
+		usleep(rnd32() % 2000);
+		knob_write(0, "1");
+	} else
+		knob_write(1, PICK(0, 1, 2) == 0 ? "-1" :
+			   rnd32() % 2 ? "0" : "1");
+}
+
+/* NIST SP 800-38A F.2.1, CBC-AES128.Encrypt, first block. */
+static int kat_ok(void)
+{
+	static const uint8_t key[16] = {
+		0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
+		0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c };
+	static const uint8_t pt[16] = {
+		0x6b, 0xc1, 0xbe, 0xe2, 0x2e, 0x40, 0x9f, 0x96,
+		0xe9, 0x3d, 0x7e, 0x11, 0x73, 0x93, 0x17, 0x2a };
+	static const uint8_t ct[16] = {
+		0x76, 0x49, 0xab, 0xac, 0x81, 0x19, 0xb2, 0x46,
+		0xce, 0xe9, 0x8e, 0x9b, 0x12, 0xe9, 0x19, 0x7d };
+	uint8_t iv[16], out[16];
+	uint32_t s;
+	int f = cdev_open(), i, ok;
+
+	if (f < 0)
+		return 0;
+	for (i = 0; i < 16; i++)
+		iv[i] = i;
+	ok = !ses_new(f, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &s) &&
+	     !do_crypt(f, s, COP_ENCRYPT, 0, pt, out, 16, iv, NULL) &&
+	     !memcmp(out, ct, 16);
+	close(f);
+	return ok;
+}
+
+/*
+ * Every file we opened is closed once our children are gone, so the
+ * module's reference count must come back to 0 (a leaked file or a
+ * leaked module reference keeps it up, and the module from unloading).
+ */
+static int module_idle(void)
+{
+	char buf[32] = "";
+	int f, i;
+
+	for (i = 0; i < 50; i++) {
+		f = open("/sys/module/cryptodev/refcnt", O_RDONLY);
+		if (f < 0)
+			return 1;	/* built in, or not ours to judge */
+		if (read(f, buf, sizeof(buf) - 1) <= 0)
+			buf[0] = 0;
+		close(f);
+		if (atoi(buf) == 0)
+			return 1;
+		usleep(100000);
+	}
+	ktap_diag("cryptodev refcnt still %s", buf);
+	return 0;
+}
+
+static void *map(size_t n, int prot)
+{
+	void *p = mmap(NULL, n, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED) {
+		ktap_diag("mmap: %s", strerror(errno));
+		exit(KTAP_EXIT_FAIL);
+	}
+	return p;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long nops = DEF_OPS, ioctls = 0, errs = 0, forks = 0,
+		      kills = 0;
+	unsigned int nprocs = DEF_PROCS, bad = 0, bad_child = 0, i, j;
+	uint64_t seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 16);
+	struct wstats *all;
+	int crashed = 0, hung = 0, have_knobs, flips = 0, opt;
+	pid_t pids[16];
+	time_t deadline, start;
+	uint8_t *map_base;
+
+	while ((opt = getopt(argc, argv, "n:s:p:")) != -1) {
+		switch (opt) {
+		case 'n':
+			nops = strtoul(optarg, NULL, 0);
+			break;
+		case 's':
+			seed = strtoull(optarg, NULL, 0);
+			break;
+		case 'p':
+			nprocs = strtoul(optarg, NULL, 0);
+			if (!nprocs || nprocs > ARRAY_LEN(pids))
+				nprocs = DEF_PROCS;
+			break;
+		default:
+			fprintf(stderr,
+				"usage: %s [-n ops] [-s seed] [-p procs]\n",
+				argv[0]);
+			return 2;
+		}
+	}
+	close(cdev_open_or_skip());
+	if (!kat_ok())
+		ktap_skip_all("AES-128-CBC known answer fails before fuzzing");
+
+	ktap_plan(nprocs + 6);
+	ktap_diag("seed %llu, %u workers x %lu operations (" CDEV_BITS
+		  "-bit); replay with -s %llu -n %lu -p %u",
+		  (unsigned long long)seed, nprocs, nops,
+		  (unsigned long long)seed, nops, nprocs);
+
+	/* guard | arena | guard | read-only page */
+	map_base = map(ARENA + 3 * 4096, PROT_READ | PROT_WRITE);
+	arena = map_base + 4096;
+	arena_end = arena + ARENA;
+	ro_page = arena_end + 4096;
+	mprotect(map_base, 4096, PROT_NONE);
+	mprotect(arena_end, 4096, PROT_NONE);
+	mprotect(ro_page, 4096, PROT_READ);
+	big = map(BIG_LEN, PROT_READ | PROT_WRITE);
+	all = mmap(NULL, nprocs * sizeof(*all), PROT_READ | PROT_WRITE,
+		   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (all == MAP_FAILED) {
+		ktap_diag("mmap: %s", strerror(errno));
+		return KTAP_EXIT_FAIL;
+	}
+	memset(all, 0, nprocs * sizeof(*all));
+	have_knobs = getuid() == 0 && knobs_init();
+
+	for (i = 0; i < nprocs; i++) {
+		pids[i] = fork();
+		if (pids[i] < 0) {
+			ktap_diag("fork: %s", strerror(errno));
+			return KTAP_EXIT_FAIL;
+		}
+		if (!pids[i]) {
+			st = &all[i];
+			worker(i, seed, nops);
+		}
+	}
+
+	/* Flip the policy while they run; reap with a hang deadline. */
+	rnd_state = seed ^ 0xdeadbeefcafef00dull;
+	start = time(NULL);
+	deadline = start + HANG_SECS;
+	for (j = 0; j < nprocs;) {
+		int status;
+		pid_t p = waitpid(-1, &status, WNOHANG);
+
+		if (p > 0) {
+			for (i = 0; i < nprocs; i++)
+				if (pids[i] == p)
+					break;
+			if (i == nprocs)
+				continue;
+			check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+			      "worker %u exited normally", i);
+			if (!WIFEXITED(status)) {
+				crashed++;
+				ktap_diag("worker %u: status 0x%x (signal %d)",
+					  i, status, WTERMSIG(status));
+			}
+			pids[i] = 0;
+			j++;
+			continue;
+		}
+		if (time(NULL) > deadline) {
+			for (i = 0; i < nprocs; i++) {
+				if (!pids[i])
+					continue;
+				kill(pids[i], SIGKILL);
+				waitpid(pids[i], NULL, 0);
+				check(0, "worker %u exited normally", i);
+				hung++;
+				j++;
+			}
+			break;
+		}
+		if (have_knobs && rnd32() % 4 == 0) {
+			knobs_flip();
+			flips++;
+		}
+		usleep(have_knobs ? 2000 : 20000);
+	}
+	if (have_knobs) {
+		char now[2][32];
+		int restored = knob_write(0, saved[0]) &&
+			       knob_write(1, saved[1]) &&
+			       knob_read(0, now[0], sizeof(now[0])) &&
+			       knob_read(1, now[1], sizeof(now[1])) &&
+			       !strcmp(now[0], saved[0]) &&
+			       !strcmp(now[1], saved[1]);
+		ktap_diag("%d policy flips (%s, %s)", flips, knob_path[0],
+			  knob_path[1]);
+		check(restored, "policy knobs restored");
+	} else {
+		skip("not root or no kern.usercrypto/cryptodevallowsoft",
+		     "policy knobs restored");
+	}
+
+	for (i = 0; i < nprocs; i++) {
+		ioctls += all[i].ioctls;
+		errs += all[i].errs;
+		forks += all[i].forks;
+		kills += all[i].kills;
+		bad += all[i].bad_errno;
+		bad_child += all[i].bad_child;
+		for (j = 0; j < ARRAY_LEN(all[i].first_bad) &&
+		     j < all[i].bad_errno; j++)
+			ktap_diag("worker %u: %s", i, all[i].first_bad[j]);
+	}
+	ktap_diag("%lu ioctls (%lu failed cleanly), %lu forks, %lu kills "
+		  "in %ld s", ioctls, errs, forks, kills,
+		  (long)(time(NULL) - start));
+	for (j = 1; j < ARRAY_LEN(all[0].by_errno); j++) {
+		unsigned long n = 0;
+
+		for (i = 0; i < nprocs; i++)
+			n += all[i].by_errno[j];
+		if (n)
+			ktap_diag("  %5lu x %s", n, strerror(j));
+	}
+	check(!hung, "no worker hung (%d s)", HANG_SECS);
+	check(!bad_child, "forked children died only of our SIGKILL");
+	check(bad == bad_child, "every ioctl gave 0 or an allowed errno");
+	check(kat_ok(), "AES-128-CBC known answer after the run");
+	check(module_idle(), "cryptodev.ko holds no reference afterwards");
+	if (crashed)
+		ktap_diag("replay: -s %llu -n %lu -p %u",
+			  (unsigned long long)seed, nops, nprocs);
+	return ktap_exit();
+}
