@@ -9,6 +9,10 @@
  * and the tag is also written to `tag` when that is set.  Decrypt: src
  * holds ciphertext then tag (len includes it); dst receives the
  * plaintext and len becomes len - tag_len; a bad tag is EBADMSG.
+ * tag_len (0: 16) is any tag length the mode allows: GCM 4, 8, 12..16
+ * (SP 800-38D), CCM 4, 6, ..., 16 (RFC 3610).  iv_len: GCM any length
+ * >= 1 (0: 12), CCM a 7..13-byte nonce or the 16-byte counter block.
+ * A GCM IV longer than crd_iv travels in the kernel buffer after the tag.
  * The TLS and SRTP record modes are in cdev_record.c.
  */
 #include <linux/slab.h>
@@ -17,7 +21,19 @@
 
 #define CDEV_AEAD_TAG	16
 
-/* The IV the framework wants: GCM's 12-byte nonce, CCM's counter block. */
+/* Tag lengths each mode allows (SP 800-38D 5.2.1.2, RFC 3610 2). */
+static bool cdev_aead_tag_ok(const struct cdev_alg *c, u32 t)
+{
+	if (c->alg == CRYPTO_AES_GCM)
+		return t == 4 || t == 8 || (t >= 12 && t <= 16);
+	return t >= 4 && t <= 16 && t % 2 == 0;
+}
+
+/*
+ * The IV the framework wants: a GCM IV of up to EALG_MAX_BLOCK_LEN bytes
+ * (longer ones are copied into the buffer by the caller), CCM's counter
+ * block.
+ */
 static int cdev_aead_iv(const struct cdev_alg *c,
 			const struct crypt_auth_op *cao, u8 *iv)
 {
@@ -27,11 +43,11 @@ static int cdev_aead_iv(const struct cdev_alg *c,
 	if (!cao->iv)
 		return -EINVAL;
 	if (c->alg == CRYPTO_AES_GCM) {
-		/* Linux's gcm(aes) and the OCF convention: 96-bit nonces. */
-		if (n && n != AES_GCM_IV_LEN)
-			return -EINVAL;
-		return copy_from_user(iv, cdev_uptr(cao->iv), AES_GCM_IV_LEN) ?
-		       -EFAULT : 0;
+		if (!n)
+			n = AES_GCM_IV_LEN;
+		if (n > EALG_MAX_BLOCK_LEN)
+			return 0;
+		return copy_from_user(iv, cdev_uptr(cao->iv), n) ? -EFAULT : 0;
 	}
 	/* CCM: the full counter block, or a 7..13-byte nonce (RFC 3610). */
 	if (!n || n == 16)
@@ -54,7 +70,7 @@ static int cdev_aead_prepare(struct cdev_fd *f, struct cdev_req *r,
 	struct cryptop *crp = r->crp;
 	bool enc = cao->op == COP_ENCRYPT;
 	u32 tag = cao->tag_len ? cao->tag_len : CDEV_AEAD_TAG;
-	u32 payload;
+	u32 payload, ivlen = 0, longiv = 0;
 	size_t total;
 	int err;
 
@@ -68,13 +84,17 @@ static int cdev_aead_prepare(struct cdev_fd *f, struct cdev_req *r,
 	r->ses = s;
 	if (!s->cipher || s->cipher->kind != CDEV_K_AEAD)
 		return -EINVAL;
-	/* The framework's AEAD halves produce and check full tags. */
-	if (tag != CDEV_AEAD_TAG)
+	if (!cdev_aead_tag_ok(s->cipher, tag))
 		return -EINVAL;
+	if (s->cipher->alg == CRYPTO_AES_GCM) {
+		ivlen = cao->iv_len ? cao->iv_len : AES_GCM_IV_LEN;
+		if (ivlen > EALG_MAX_BLOCK_LEN)
+			longiv = ivlen;
+	}
 	if (!enc && cao->len < tag)
 		return -EINVAL;
 	payload = enc ? cao->len : cao->len - tag;
-	total = (size_t)cao->auth_len + payload + tag;
+	total = (size_t)cao->auth_len + payload + tag + longiv;
 	if (total > READ_ONCE(cdev_max_op_len))
 		return -E2BIG;
 	if (payload && !cao->dst)
@@ -92,6 +112,9 @@ static int cdev_aead_prepare(struct cdev_fd *f, struct cdev_req *r,
 	if (copy_from_user(r->kbuf + cao->auth_len, cdev_uptr(cao->src),
 			   enc ? payload : payload + tag))
 		return -EFAULT;
+	if (longiv && copy_from_user(r->kbuf + total - longiv,
+				     cdev_uptr(cao->iv), longiv))
+		return -EFAULT;
 
 	memset(dc, 0, offsetof(struct cryptodesc, crd_next));
 	dc->crd_skip = cao->auth_len;
@@ -100,10 +123,18 @@ static int cdev_aead_prepare(struct cdev_fd *f, struct cdev_req *r,
 	/* PRESENT: the driver must not write the IV into the buffer. */
 	dc->crd_flags = CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT |
 			(enc ? CRD_F_ENCRYPT : 0);
-	memcpy(dc->crd_iv, r->iv, s->cipher->ivlen);
+	/* AEAD lengths go in crd_rnd (include/opencrypto/cryptodev.h). */
+	dc->crd_rnd = ivlen;
+	if (longiv) {
+		dc->crd_flags &= ~CRD_F_IV_EXPLICIT;
+		dc->crd_inject = total - longiv;
+	} else {
+		memcpy(dc->crd_iv, r->iv, ivlen ? ivlen : s->cipher->ivlen);
+	}
 	memset(dm, 0, offsetof(struct cryptodesc, crd_next));
 	dm->crd_len = cao->auth_len;
 	dm->crd_inject = cao->auth_len + payload;
+	dm->crd_rnd = tag;
 	dm->crd_alg = s->aead_mac;
 	dm->crd_flags = enc ? CRD_F_ENCRYPT : 0;
 	dc->crd_next = dm;
@@ -127,6 +158,7 @@ static int cdev_aead_prepare(struct cdev_fd *f, struct cdev_req *r,
 int cdev_authcrypt(struct cdev_fd *f, struct crypt_auth_op *cao)
 {
 	struct cdev_req *r = cdev_req_get(f);
+	u32 tag;
 	int err;
 
 	if (!r)
@@ -156,8 +188,10 @@ int cdev_authcrypt(struct cdev_fd *f, struct crypt_auth_op *cao)
 		err = -EFAULT;
 		goto out;
 	}
-	if (r->utag && copy_to_user(r->utag, r->kbuf + r->kused -
-				    CDEV_AEAD_TAG, CDEV_AEAD_TAG)) {
+	/* Only encrypt sets utag: dst got ciphertext || tag. */
+	tag = cao->tag_len ? cao->tag_len : CDEV_AEAD_TAG;
+	if (r->utag && copy_to_user(r->utag, r->kbuf + cao->auth_len +
+				    r->ulen - tag, tag)) {
 		err = -EFAULT;
 		goto out;
 	}

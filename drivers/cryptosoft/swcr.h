@@ -16,6 +16,7 @@ struct crypto_skcipher;
 struct crypto_shash;
 struct shash_desc;
 struct crypto_aead;
+struct crypto_aes_ctx;
 
 /* OCF reports errors as positive errnos (the BSD convention). */
 #define SWCR_OCF_ERR(err)	(-(err))
@@ -60,6 +61,10 @@ struct swcr_xform {
 	u8			salt[4];
 	unsigned int		saltlen;
 	void			*priv;	/* ARC4 / Skipjack / compression */
+	/* AEAD lengths gcm(aes)/ccm(aes) with a 16-byte tag cannot do. */
+	struct crypto_aead	*aead_var;	/* CCM: tag set per request */
+	struct crypto_aes_ctx	*gcm_aes;	/* GCM: own J0 and CTR */
+	struct crypto_shash	*ghash;		/* GCM: keyed with H */
 	int			partner_alg;	/* AEAD: the other half */
 };
 
@@ -139,6 +144,22 @@ int swcr_aead_init(struct swcr_xform *xf, const struct cryptoini *cri,
 void swcr_aead_free(struct swcr_xform *xf);
 int swcr_aead_process(struct swcr_xform *cxf, struct swcr_io *io,
 		      struct cryptodesc *ccrd, struct cryptodesc *mcrd);
+/* One AEAD request, as swcr_aead.c and swcr_gcm.c see it. */
+struct swcr_aead_op {
+	struct swcr_xform	*xf;
+	struct swcr_io		*io;
+	bool			enc;
+	int			aad_off, aad_len;
+	int			pay_off, pay_len;
+	int			tag_off;	/* -1: crp_mac */
+	unsigned int		tag_len;
+	const u8		*iv;		/* NULL: ivlen bytes at iv_off */
+	int			iv_off, iv_len;
+};
+
+int swcr_gcm_init(struct swcr_xform *xf, const u8 *key, unsigned int klen);
+void swcr_gcm_free(struct swcr_xform *xf);
+int swcr_gcm_run(const struct swcr_aead_op *op);
 int swcr_gmac_process(struct swcr_xform *xf, struct swcr_io *io,
 		      struct cryptodesc *crd);
 

@@ -101,6 +101,12 @@ struct cryptouio {
  *   16-byte counter block for CCM), the MAC one covers the AAD (may be
  *   empty) and names where the tag is (crd_inject, or crp_mac).  Encrypt
  *   writes the tag; decrypt compares it and fails with EBADMSG.
+ * - AEAD lengths ride in crd_rnd (0: the defaults above).  MAC
+ *   descriptor: the tag length in bytes (GCM 4, 8, 12..16; CCM 4, 6, ...,
+ *   16).  GCM cipher descriptor: the IV length in bytes (any >= 1); up to
+ *   EALG_MAX_BLOCK_LEN it may be in crd_iv, a longer one only in the
+ *   buffer at crd_inject (CRD_F_IV_PRESENT without CRD_F_IV_EXPLICIT).
+ *   Lengths the mode forbids are EINVAL.
  * - GMAC alone (MAC-only session): the descriptor covers the data to
  *   authenticate, the 12-byte nonce is in crd_iv, the 16-byte tag is
  *   written.  A key of 20/28/36 bytes is RFC 4543's key || 4-byte salt

@@ -22,6 +22,7 @@ struct swt_op {
 	int		skip, len, inject, flags;
 	const u8	*iv;
 	int		ivlen;
+	int		rnd;	/* AEAD: IV (cipher) or tag (MAC) length */
 };
 
 /* Run a request of `n` descriptors on `sid` over `b` (and `ob`). */
@@ -41,6 +42,7 @@ static int swt_request(u64 sid, const struct swt_op *ops, int n,
 		crd->crd_len = ops[i].len;
 		crd->crd_inject = ops[i].inject;
 		crd->crd_flags = ops[i].flags;
+		crd->crd_rnd = ops[i].rnd;
 		if (ops[i].iv)
 			memcpy(crd->crd_iv, ops[i].iv, ops[i].ivlen);
 	}
@@ -446,7 +448,8 @@ static void swt_aead_vec(const struct swt_vec *v)
 	struct swt_data d;
 	struct swt_buf b;
 	struct swt_op ops[2];
-	int len, err, t;
+	int len, err, t, tagoff, ivoff;
+	bool gcm = v->alg == CRYPTO_AES_GCM_16, longiv;
 	u8 *lin = NULL;
 	u64 sid;
 	bool ok;
@@ -455,7 +458,11 @@ static void swt_aead_vec(const struct swt_vec *v)
 		swt_record(false, "aead %s: out of memory", v->name);
 		return;
 	}
-	len = d.aadlen + d.inlen + 16;
+	/* Buffer: AAD | payload | tag [| IV too long for crd_iv]. */
+	longiv = d.ivlen > EALG_MAX_BLOCK_LEN;
+	tagoff = d.aadlen + d.inlen;
+	ivoff = tagoff + d.taglen;
+	len = ivoff + (longiv ? d.ivlen : 0);
 	lin = kzalloc(len, GFP_KERNEL);
 	err = lin ? swt_session(&sid, v->alg, d.key, d.klen, v->mac_alg,
 				d.key, d.klen) : -ENOMEM;
@@ -466,22 +473,30 @@ static void swt_aead_vec(const struct swt_vec *v)
 	/* Cipher descriptor for the payload, MAC descriptor for the AAD. */
 	ops[0] = (struct swt_op){ .alg = v->alg, .skip = d.aadlen,
 		.len = d.inlen, .iv = d.iv, .ivlen = d.ivlen,
+		.rnd = gcm ? d.ivlen : 0,
 		.flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT };
+	if (longiv) {
+		ops[0].iv = NULL;
+		ops[0].inject = ivoff;
+		ops[0].flags &= ~CRD_F_IV_EXPLICIT;
+	}
 	ops[1] = (struct swt_op){ .alg = v->mac_alg, .len = d.aadlen,
-		.inject = d.aadlen + d.inlen };
+		.inject = tagoff, .rnd = d.taglen };
 	for (t = 0; t < SWT_NTYPES; t++) {
 		ok = false;
 		if (swt_buf_alloc(&b, t, len, 4))
 			break;
 		memcpy(lin, d.aad, d.aadlen);
 		memcpy(lin + d.aadlen, d.in, d.inlen);
-		memset(lin + d.aadlen + d.inlen, 0, 16);
+		memset(lin + tagoff, 0, d.taglen);
+		if (longiv)
+			memcpy(lin + ivoff, d.iv, d.ivlen);
 		swt_buf_load(&b, lin);
 		ops[0].flags |= CRD_F_ENCRYPT;
 		err = swt_request(sid, ops, 2, &b, NULL, NULL);
 		swt_buf_read(&b, lin);
 		ok = !err && !memcmp(lin + d.aadlen, d.out, d.inlen) &&
-		     !memcmp(lin + d.aadlen + d.inlen, d.tag, 16);
+		     !memcmp(lin + tagoff, d.tag, d.taglen);
 		swt_record(ok, "aead %s encrypt %s (err %d)", v->name,
 			   swt_buftype_name[t], err);
 
@@ -496,7 +511,7 @@ static void swt_aead_vec(const struct swt_vec *v)
 		ops[0].flags |= CRD_F_ENCRYPT;
 		err = swt_request(sid, ops, 2, &b, NULL, NULL);
 		swt_buf_read(&b, lin);
-		lin[len - 1] ^= 1;
+		lin[tagoff + d.taglen - 1] ^= 1;
 		swt_buf_load(&b, lin);
 		ops[0].flags &= ~CRD_F_ENCRYPT;
 		err = err ?: swt_request(sid, ops, 2, &b, NULL, NULL);
@@ -508,6 +523,41 @@ static void swt_aead_vec(const struct swt_vec *v)
 out:
 	kfree(lin);
 	swt_data_free(&d);
+}
+
+/* Tag and IV lengths the modes forbid: EINVAL, the buffer untouched. */
+static void swt_aead_bad_len(int alg, int mac, int ivlen, int taglen)
+{
+	static const u8 key[16] = { 1 };
+	u8 iv[16] = { 1 };	/* CCM: flags byte L - 1 = 1 */
+	u8 data[64] = { }, zero[64] = { };
+	struct swt_buf b;
+	struct swt_op ops[2] = {
+		{ .alg = alg, .skip = 16, .len = 16, .iv = iv, .ivlen = 16,
+		  .rnd = ivlen,
+		  .flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT |
+			   CRD_F_IV_PRESENT },
+		{ .alg = mac, .len = 16, .inject = 32, .rnd = taglen },
+	};
+	u64 sid;
+	int err;
+	bool ok = false;
+
+	err = swt_session(&sid, alg, key, 16, mac, key, 16);
+	if (err) {
+		swt_record(false, "aead bad lengths: session (err %d)", err);
+		return;
+	}
+	if (!swt_buf_alloc(&b, SWT_CONTIG, sizeof(data), 1)) {
+		swt_buf_load(&b, zero);
+		err = swt_request(sid, ops, 2, &b, NULL, NULL);
+		swt_buf_read(&b, data);
+		ok = err == EINVAL && !memcmp(data, zero, sizeof(data));
+		swt_buf_free(&b);
+	}
+	crypto_freesession(sid);
+	swt_record(ok, "aead %s IV length %d tag length %d gives EINVAL (err %d)",
+		   alg == CRYPTO_AES_CCM ? "CCM" : "GCM", ivlen, taglen, err);
 }
 
 static void swt_gmac_vec(const struct swt_vec *v)
@@ -899,6 +949,12 @@ static int __init swt_kat_init(void)
 		swt_hash_vec(&swt_hash_vecs[i]);
 	for (i = 0; i < ARRAY_SIZE(swt_aead_vecs); i++)
 		swt_aead_vec(&swt_aead_vecs[i]);
+	swt_aead_bad_len(CRYPTO_AES_GCM_16, CRYPTO_AES_GMAC, 0, 5);
+	swt_aead_bad_len(CRYPTO_AES_GCM_16, CRYPTO_AES_GMAC, 0, 17);
+	swt_aead_bad_len(CRYPTO_AES_GCM_16, CRYPTO_AES_GMAC, -1, 16);
+	swt_aead_bad_len(CRYPTO_AES_CCM, CRYPTO_AES_CCM_CBC_MAC, 0, 5);
+	swt_aead_bad_len(CRYPTO_AES_CCM, CRYPTO_AES_CCM_CBC_MAC, 0, 2);
+	swt_aead_bad_len(CRYPTO_AES_CCM, CRYPTO_AES_CCM_CBC_MAC, 12, 16);
 	for (i = 0; i < ARRAY_SIZE(swt_gmac_vecs); i++)
 		swt_gmac_vec(&swt_gmac_vecs[i]);
 	swt_chains();

@@ -321,6 +321,53 @@ r = AESCCM(k, tag_length=16).encrypt(nonce, pt, aad)
 adda('RFC 3610 Packet Vector #1 inputs with a 16-byte tag (value from pyca/cryptography)', 'ccm-rfc3610-1',
      'CRYPTO_AES_CCM', 'CRYPTO_AES_CCM_CBC_MAC', k, bytes([15 - len(nonce) - 1]) + nonce + bytes(2), aad, pt,
      r[:-16], r[-16:], r)
+# Other IV and tag lengths: the tag length is the vector's, the GCM IV
+# length the IV's (the kernel test passes both through crd_rnd).
+def gcm_any(k, iv, aad, pt, tlen=16):
+    e = Cipher(A.AES(k), M.GCM(iv)).encryptor()
+    e.authenticate_additional_data(aad)
+    c = e.update(pt) + e.finalize()
+    return c + e.tag[:tlen]
+k = hx('feffe9928665731c6d6a8f9467308308')
+pt = hx('d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39')
+aad = hx('feedfacedeadbeeffeedfacedeadbeefabaddad2')
+iv = hx('cafebabefacedbad')
+adda('GCM spec (McGrew-Viega) Test Case 5: 8-byte IV', 'gcm-tc5-iv8', 'CRYPTO_AES_GCM_16', 'CRYPTO_AES_GMAC',
+     k, iv, aad, pt,
+     hx('61353b4c2806934a777ff51fa22a4755699b2a714fcdc6f83766e5f97b6c742373806900e49f24b22b097544d4896b424989b5e1ebac0f07c23f4598'),
+     hx('3612d2e79e3b0785561be14aaca2fccb'), gcm_any(k, iv, aad, pt))
+iv = hx('9313225df88406e555909c5aff5269aa6a7a9538534f7da1e4c303d2a318a728c3c0c95156809539fcf0e2429a6b525416aedbf5a0de6a57a637b39b')
+adda('GCM spec Test Case 6: 60-byte IV (goes in the buffer, not crd_iv)', 'gcm-tc6-iv60', 'CRYPTO_AES_GCM_16',
+     'CRYPTO_AES_GMAC', k, iv, aad, pt,
+     hx('8ce24998625615b603a033aca13fb894be9112a5c3a211a8ba262a3cca7e2ca701e4a9a4fba43c90ccdcb281d48c7c6fd62875d2aca417034c34aee5'),
+     hx('619cc5aefffe0bfa462af43c1699d050'), gcm_any(k, iv, aad, pt))
+iv = hx('cafebabefacedbaddecaf888')
+ct = hx('42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091')
+for tl in (12, 8, 4):
+    adda('GCM spec Test Case 4, tag truncated to %d bytes (SP 800-38D 7.1: T = MSB_t)' % tl, 'gcm-tc4-tag%d' % tl,
+         'CRYPTO_AES_GCM_16', 'CRYPTO_AES_GMAC', k, iv, aad, pt, ct,
+         hx('5bc94fbc3221a5db94fae95ae7121a47')[:tl], gcm_any(k, iv, aad, pt, tl))
+iv = hx('cafebabefacedbaddecaf888feedface')
+adda('GCM spec Test Case 4 inputs with a 16-byte IV (value from pyca/cryptography)', 'gcm-iv16',
+     'CRYPTO_AES_GCM_16', 'CRYPTO_AES_GMAC', k, iv, aad, pt, gcm_any(k, iv, aad, pt)[:-16],
+     gcm_any(k, iv, aad, pt)[-16:], gcm_any(k, iv, aad, pt))
+k = hx('c0c1c2c3c4c5c6c7c8c9cacbcccdcecf')
+aad = hx('0001020304050607'); pt = hx('08090a0b0c0d0e0f101112131415161718191a1b1c1d1e')
+nonce = hx('00000003020100a0a1a2a3a4a5')
+adda('RFC 3610 Packet Vector #1 (13-byte nonce, M = 8)', 'ccm-rfc3610-1-m8', 'CRYPTO_AES_CCM',
+     'CRYPTO_AES_CCM_CBC_MAC', k, bytes([15 - len(nonce) - 1]) + nonce + bytes(2), aad, pt,
+     hx('588c979a61c663d2f066d0c2c0f989806d5f6b61dac384'), hx('17e8d12cfdf926e0'),
+     AESCCM(k, tag_length=8).encrypt(nonce, pt, aad))
+nonce = hx('00000009080706a0a1a2a3a4a5')
+adda('RFC 3610 Packet Vector #7 (13-byte nonce, M = 10)', 'ccm-rfc3610-7-m10', 'CRYPTO_AES_CCM',
+     'CRYPTO_AES_CCM_CBC_MAC', k, bytes([15 - len(nonce) - 1]) + nonce + bytes(2), aad, pt,
+     hx('0135d1b2c95f41d5d1d4fec185d166b8094e999dfed96c'), hx('048c56602c97acbb7490'),
+     AESCCM(k, tag_length=10).encrypt(nonce, pt, aad))
+nonce = hx('00000003020100a0a1a2a3a4a5')
+r = AESCCM(k, tag_length=4).encrypt(nonce, pt, aad)
+adda('RFC 3610 Packet Vector #1 inputs with M = 4 (value from pyca/cryptography)', 'ccm-rfc3610-1-m4',
+     'CRYPTO_AES_CCM', 'CRYPTO_AES_CCM_CBC_MAC', k, bytes([15 - len(nonce) - 1]) + nonce + bytes(2), aad, pt,
+     r[:-4], r[-4:], r)
 header('cryptosoft_vec_aead.h', 'Known-answer vectors for AES-GCM and AES-CCM (two-descriptor AEAD).',
        [('swt_aead_vecs', av)])
 

@@ -595,6 +595,30 @@ static int do_aead(uint32_t ses, int op, const void *aad, uint32_t alen,
 	return err;
 }
 
+/* CIOCAUTHCRYPT with a tag length: returns the ioctl's result. */
+static int do_aead_t(uint32_t ses, int op, const void *aad, uint32_t alen,
+		     const void *src, void *dst, uint32_t *len, void *iv,
+		     uint32_t ivlen, uint32_t taglen)
+{
+	struct crypt_auth_op a;
+	int err;
+
+	memset(&a, 0, sizeof(a));
+	a.ses = ses;
+	a.op = op;
+	a.len = *len;
+	a.auth_len = alen;
+	a.auth_src = (__u8 *)aad;
+	a.src = (__u8 *)src;
+	a.dst = (__u8 *)dst;
+	a.tag_len = taglen;
+	a.iv = (__u8 *)iv;
+	a.iv_len = ivlen;
+	err = xioctl(fd, CIOCAUTHCRYPT, &a);
+	*len = a.len;
+	return err;
+}
+
 static const uint32_t aad_sizes[] = { 0, 1, 13, 16, 17, 100, 5000 };
 static const uint32_t pl_sizes[] = { 0, 1, 15, 16, 100, 4096, 60000 };
 
@@ -695,10 +719,116 @@ static void aead_one(uint32_t alg, const char *name, uint32_t klen,
 	ses_free(fd, ses);
 }
 
+/*
+ * 3 results: every IV (nonce) length x every tag length the mode allows
+ * against libcrypto (EVP_CTRL_*_SET_IVLEN / SET_TAG) and back, a flipped
+ * bit in each short tag gives EBADMSG, forbidden tag lengths give EINVAL.
+ */
+static void aead_lengths(uint32_t alg, const char *name)
+{
+	static const uint32_t gcm_iv[] = { 1, 8, 12, 13, 16, 17, 60, 128 };
+	static const uint32_t gcm_tag[] = { 4, 8, 12, 13, 14, 15, 16 };
+	static const uint32_t gcm_bad[] = { 1, 3, 5, 7, 9, 11, 17, 32 };
+	static const uint32_t ccm_iv[] = { 7, 8, 9, 10, 11, 12, 13 };
+	static const uint32_t ccm_tag[] = { 4, 6, 8, 10, 12, 14, 16 };
+	static const uint32_t ccm_bad[] = { 1, 2, 3, 5, 7, 15, 17, 18 };
+	int gcm = alg == CRYPTO_AES_GCM;
+	const uint32_t *ivs = gcm ? gcm_iv : ccm_iv;
+	const uint32_t *tags = gcm ? gcm_tag : ccm_tag;
+	const uint32_t *bads = gcm ? gcm_bad : ccm_bad;
+	size_t niv = gcm ? ARRAY_LEN(gcm_iv) : ARRAY_LEN(ccm_iv);
+	size_t ntag = gcm ? ARRAY_LEN(gcm_tag) : ARRAY_LEN(ccm_tag);
+	size_t nbad = gcm ? ARRAY_LEN(gcm_bad) : ARRAY_LEN(ccm_bad);
+	uint8_t key[16], iv[128], aad[21], wtag[16];
+	uint32_t ses, len, i, j, pl = 37, cmp = 0;
+	int err, bad = 0, tamper = 0, inval = 0;
+
+	rnd_fill(key, sizeof(key));
+	err = ses_new(fd, alg, key, 16, 0, NULL, 0, &ses);
+	if (err) {
+		skip(strerror(-err), "%s every IV x tag length", name);
+		skip(strerror(-err), "%s short tags tampered: EBADMSG", name);
+		skip(strerror(-err), "%s forbidden tag lengths: EINVAL", name);
+		return;
+	}
+	for (i = 0; i < niv && !bad; i++)
+		for (j = 0; j < ntag && !bad; j++) {
+			uint32_t t = tags[j];
+
+			rnd_fill(iv, ivs[i]);
+			rnd_fill(aad, sizeof(aad));
+			rnd_fill(bin, pl);
+			len = pl;
+			err = do_aead_t(ses, COP_ENCRYPT, aad, sizeof(aad),
+					bin, bout, &len, iv, ivs[i], t);
+			if (err || len != pl + t) {
+				ktap_diag("%s iv %u tag %u: encrypt %d, len %u",
+					  name, ivs[i], t, err, len);
+				bad = 1;
+				break;
+			}
+			if (ref_aead_len(alg, key, 16, ivs[i], iv, aad,
+					 sizeof(aad), bin, pl, bref, wtag, t,
+					 1) == REF_OK) {
+				cmp++;
+				if (memcmp(bref, bout, pl) ||
+				    memcmp(wtag, bout + pl, t)) {
+					ktap_diag("%s iv %u tag %u: differs from libcrypto",
+						  name, ivs[i], t);
+					bad = 1;
+					break;
+				}
+			}
+			len = pl + t;
+			err = do_aead_t(ses, COP_DECRYPT, aad, sizeof(aad),
+					bout, bref, &len, iv, ivs[i], t);
+			if (err || len != pl || memcmp(bref, bin, pl)) {
+				ktap_diag("%s iv %u tag %u: decrypt %d, len %u",
+					  name, ivs[i], t, err, len);
+				bad = 1;
+				break;
+			}
+			/* The last tag byte is checked too. */
+			bout[pl + t - 1] ^= 0x80;
+			len = pl + t;
+			err = do_aead_t(ses, COP_DECRYPT, aad, sizeof(aad),
+					bout, bref, &len, iv, ivs[i], t);
+			if (err != -EBADMSG) {
+				ktap_diag("%s iv %u tag %u: tampered gives %d",
+					  name, ivs[i], t, err);
+				tamper = 1;
+			}
+		}
+	check(!bad, "%s every IV x tag length (%zu x %zu): %s", name, niv,
+	      ntag, cmp ? "= libcrypto" : "round trip (" NOREF ")");
+	check(!bad && !tamper, "%s short tags tampered: EBADMSG", name);
+	for (j = 0; j < nbad; j++) {
+		len = pl;
+		err = do_aead_t(ses, COP_ENCRYPT, aad, sizeof(aad), bin, bout,
+				&len, iv, ivs[0], bads[j]);
+		if (err != -EINVAL) {
+			ktap_diag("%s tag length %u gives %d", name, bads[j],
+				  err);
+			inval = 1;
+		}
+	}
+	if (!gcm) {
+		/* CCM nonces are 7..13 bytes (or the 16-byte block). */
+		len = pl;
+		err = do_aead_t(ses, COP_ENCRYPT, aad, sizeof(aad), bin, bout,
+				&len, iv, 14, 16);
+		inval |= err != -EINVAL;
+	}
+	check(!inval, "%s forbidden tag (and nonce) lengths: EINVAL", name);
+	ses_free(fd, ses);
+}
+
 static int test_aead(int count_only)
 {
 	if (count_only)
-		return 6 * 3;
+		return 6 * 3 + 2 * 3;
+	aead_lengths(CRYPTO_AES_GCM, "AES-GCM");
+	aead_lengths(CRYPTO_AES_CCM, "AES-CCM");
 	aead_one(CRYPTO_AES_GCM, "AES-GCM", 16, 12);
 	aead_one(CRYPTO_AES_GCM, "AES-GCM", 32, 0);
 	aead_one(CRYPTO_AES_GCM, "AES-GCM", 24, 12);

@@ -43,6 +43,14 @@ int ref_aead(uint32_t alg, const uint8_t *key, uint32_t klen,
 	return REF_NONE;
 }
 
+int ref_aead_len(uint32_t alg, const uint8_t *key, uint32_t klen,
+		 uint32_t nlen, const uint8_t *nonce, const uint8_t *aad,
+		 size_t alen, const uint8_t *in, size_t len, uint8_t *out,
+		 uint8_t *tag, uint32_t tlen, int encrypt)
+{
+	return REF_NONE;
+}
+
 int ref_inflate(int gzip, const uint8_t *in, size_t len, uint8_t *out,
 		size_t *outlen)
 {

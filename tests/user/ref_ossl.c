@@ -243,8 +243,9 @@ static void xcbc(const uint8_t *key, const uint8_t *in, size_t len,
 }
 
 static int gcm(const uint8_t *key, uint32_t klen, const uint8_t *nonce,
-	       const uint8_t *aad, size_t alen, const uint8_t *in, size_t len,
-	       uint8_t *out, uint8_t *tag, int encrypt)
+	       uint32_t nlen, const uint8_t *aad, size_t alen,
+	       const uint8_t *in, size_t len, uint8_t *out, uint8_t *tag,
+	       uint32_t tlen, int encrypt)
 {
 	const EVP_CIPHER *c = klen == 16 ? EVP_aes_128_gcm() : klen == 24 ?
 			      EVP_aes_192_gcm() : EVP_aes_256_gcm();
@@ -252,12 +253,12 @@ static int gcm(const uint8_t *key, uint32_t klen, const uint8_t *nonce,
 	int n, ok;
 
 	ok = ctx && EVP_CipherInit_ex(ctx, c, NULL, NULL, NULL, encrypt) &&
-	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, 12, NULL) &&
+	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, nlen, NULL) &&
 	     EVP_CipherInit_ex(ctx, NULL, NULL, key, nonce, encrypt) &&
 	     (!alen || EVP_CipherUpdate(ctx, NULL, &n, aad, alen)) &&
 	     (!len || EVP_CipherUpdate(ctx, out, &n, in, len));
 	if (ok && !encrypt)
-		ok = EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, 16, tag);
+		ok = EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, tlen, tag);
 	if (ok) {
 		uint8_t fin[16];
 
@@ -268,7 +269,7 @@ static int gcm(const uint8_t *key, uint32_t klen, const uint8_t *nonce,
 		}
 	}
 	if (ok && encrypt)
-		ok = EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, tag);
+		ok = EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, tlen, tag);
 	EVP_CIPHER_CTX_free(ctx);
 	return ok ? REF_OK : REF_FAIL;
 }
@@ -276,7 +277,7 @@ static int gcm(const uint8_t *key, uint32_t klen, const uint8_t *nonce,
 static int ccm(const uint8_t *key, uint32_t klen, const uint8_t *nonce,
 	       uint32_t nlen, const uint8_t *aad, size_t alen,
 	       const uint8_t *in, size_t len, uint8_t *out, uint8_t *tag,
-	       int encrypt)
+	       uint32_t tlen, int encrypt)
 {
 	const EVP_CIPHER *c = klen == 16 ? EVP_aes_128_ccm() : klen == 24 ?
 			      EVP_aes_192_ccm() : EVP_aes_256_ccm();
@@ -286,7 +287,7 @@ static int ccm(const uint8_t *key, uint32_t klen, const uint8_t *nonce,
 
 	ok = ctx && EVP_CipherInit_ex(ctx, c, NULL, NULL, NULL, encrypt) &&
 	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_CCM_SET_IVLEN, nlen, NULL) &&
-	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_CCM_SET_TAG, 16,
+	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_CCM_SET_TAG, tlen,
 				 encrypt ? NULL : tag) &&
 	     EVP_CipherInit_ex(ctx, NULL, NULL, key, nonce, encrypt) &&
 	     EVP_CipherUpdate(ctx, NULL, &n, NULL, len) &&
@@ -302,7 +303,7 @@ static int ccm(const uint8_t *key, uint32_t klen, const uint8_t *nonce,
 		return encrypt ? REF_FAIL : REF_FAIL;
 	}
 	if (encrypt)
-		ok = EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_CCM_GET_TAG, 16, tag);
+		ok = EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_CCM_GET_TAG, tlen, tag);
 	EVP_CIPHER_CTX_free(ctx);
 	return ok ? REF_OK : REF_FAIL;
 }
@@ -368,7 +369,8 @@ int ref_digest(uint32_t alg, const uint8_t *key, uint32_t klen,
 		} else {
 			memcpy(nonce, iv, 12);
 		}
-		if (gcm(key, klen, nonce, in, len, NULL, 0, NULL, out, 1))
+		if (gcm(key, klen, nonce, 12, in, len, NULL, 0, NULL, out,
+			16, 1))
 			return REF_FAIL;
 		n = 16;
 		break;
@@ -385,12 +387,21 @@ int ref_aead(uint32_t alg, const uint8_t *key, uint32_t klen,
 	     size_t alen, const uint8_t *in, size_t len, uint8_t *out,
 	     uint8_t *tag, int encrypt)
 {
+	return ref_aead_len(alg, key, klen, alg == CRYPTO_AES_GCM ? 12 : nlen,
+			    nonce, aad, alen, in, len, out, tag, 16, encrypt);
+}
+
+int ref_aead_len(uint32_t alg, const uint8_t *key, uint32_t klen,
+		 uint32_t nlen, const uint8_t *nonce, const uint8_t *aad,
+		 size_t alen, const uint8_t *in, size_t len, uint8_t *out,
+		 uint8_t *tag, uint32_t tlen, int encrypt)
+{
 	if (alg == CRYPTO_AES_GCM)
-		return gcm(key, klen, nonce, aad, alen, in, len, out, tag,
-			   encrypt);
+		return gcm(key, klen, nonce, nlen, aad, alen, in, len, out,
+			   tag, tlen, encrypt);
 	if (alg == CRYPTO_AES_CCM)
 		return ccm(key, klen, nonce, nlen, aad, alen, in, len, out,
-			   tag, encrypt);
+			   tag, tlen, encrypt);
 	return REF_NONE;
 }
 
