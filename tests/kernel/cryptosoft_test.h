@@ -136,10 +136,26 @@ static inline int swt_kcallback(struct cryptkop *krp)
 #define SWT_TIMEOUT	(30 * HZ)
 
 /*
- * Dispatch and wait.  Returns the request's positive errno (0 when
- * done), or a negative one when it could not be dispatched or timed out
- * (then the wait object is leaked on purpose: the callback may still
+ * The wait after a dispatch returned @err: 0 once the callback ran, or a
+ * negative errno (then @w is leaked on a timeout: the callback may still
  * come).
+ */
+static inline int swt_wait_for(struct swt_wait *w, int err)
+{
+	if (err) {
+		kfree(w);
+		return err > 0 ? -err : err;
+	}
+	if (!wait_for_completion_timeout(&w->done, SWT_TIMEOUT))
+		return -ETIMEDOUT;
+	kfree(w);
+	return 0;
+}
+
+/*
+ * Dispatch and wait (swt_krun: the same for keying requests).  Returns
+ * the request's positive errno (0 when done), or a negative one when it
+ * could not be dispatched or timed out.
  */
 static inline int swt_run(struct cryptop *crp)
 {
@@ -151,14 +167,9 @@ static inline int swt_run(struct cryptop *crp)
 	init_completion(&w->done);
 	crp->crp_opaque = w;
 	crp->crp_callback = swt_callback;
-	err = crypto_dispatch(crp);
-	if (err) {
-		kfree(w);
-		return err > 0 ? -err : err;
-	}
-	if (!wait_for_completion_timeout(&w->done, SWT_TIMEOUT))
-		return -ETIMEDOUT;
-	kfree(w);
+	err = swt_wait_for(w, crypto_dispatch(crp));
+	if (err)
+		return err;
 	return crp->crp_etype < 0 ? -crp->crp_etype : crp->crp_etype;
 }
 
@@ -172,14 +183,9 @@ static inline int swt_krun(struct cryptkop *krp)
 	init_completion(&w->done);
 	krp->krp_opaque = w;
 	krp->krp_callback = swt_kcallback;
-	err = crypto_kdispatch(krp);
-	if (err) {
-		kfree(w);
-		return err > 0 ? -err : err;
-	}
-	if (!wait_for_completion_timeout(&w->done, SWT_TIMEOUT))
-		return -ETIMEDOUT;
-	kfree(w);
+	err = swt_wait_for(w, crypto_kdispatch(krp));
+	if (err)
+		return err;
 	return (int)krp->krp_status < 0 ? -(int)krp->krp_status :
 					  (int)krp->krp_status;
 }
