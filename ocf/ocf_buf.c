@@ -61,12 +61,15 @@ static long ocf_buf_size(int flags, void *buf)
 	return -2;	/* several type flags at once */
 }
 
-static int ocf_check(int flags, void *buf, int off, int len)
+static __always_inline int ocf_check(int flags, void *buf, int off, int len)
 {
 	long size;
 
 	if (!buf || off < 0 || len < 0)
 		return -EINVAL;
+	/* Contiguous (the hot path): only the int range to check. */
+	if (!(flags & CRYPTO_F_BUFTYPE_MASK))
+		return len > INT_MAX - off ? -EINVAL : 0;
 	size = ocf_buf_size(flags, buf);
 	if (size == -2)
 		return -EINVAL;
@@ -303,9 +306,16 @@ static int ocf_copy_in(void *ctx, void *data, unsigned int len)
 int crypto_copydata(int flags, void *buf, int off, int size, void *out)
 {
 	u8 *dst = out;
+	int err;
 
 	if (!out && size)
 		return -EINVAL;
+	if (!(flags & CRYPTO_F_BUFTYPE_MASK)) {
+		err = ocf_check(flags, buf, off, size);
+		if (!err)
+			memcpy(out, buf + off, size);
+		return err;
+	}
 	return crypto_apply(flags, buf, off, size, ocf_copy_out, &dst);
 }
 EXPORT_SYMBOL_GPL(crypto_copydata);
@@ -313,9 +323,16 @@ EXPORT_SYMBOL_GPL(crypto_copydata);
 int crypto_copyback(int flags, void *buf, int off, int size, const void *in)
 {
 	const u8 *src = in;
+	int err;
 
 	if (!in && size)
 		return -EINVAL;
+	if (!(flags & CRYPTO_F_BUFTYPE_MASK)) {
+		err = ocf_check(flags, buf, off, size);
+		if (!err)
+			memcpy(buf + off, in, size);
+		return err;
+	}
 	return crypto_apply(flags, buf, off, size, ocf_copy_in, &src);
 }
 EXPORT_SYMBOL_GPL(crypto_copyback);
@@ -346,6 +363,26 @@ static int ocf_sg_fill(void *ctx, struct page *pg, unsigned int off,
 	return 0;
 }
 
+/* ocf_virt_pages() with ocf_sg_fill(), without the indirect calls. */
+static int ocf_virt_to_sg(void *data, unsigned int len, struct ocf_sg_ctx *c)
+{
+	while (len) {
+		unsigned int off = offset_in_page(data);
+		unsigned int n = min_t(unsigned int, len, PAGE_SIZE - off);
+		struct page *pg = virt_addr_valid(data) ?
+				  virt_to_page(data) : vmalloc_to_page(data);
+
+		if (!pg)
+			return -EFAULT;
+		if (c->used == c->nents)
+			return -ENOSPC;
+		sg_set_page(&c->sg[c->used++], pg, n, off);
+		data += n;
+		len -= n;
+	}
+	return 0;
+}
+
 /* Entries crypto_buf_to_sg() needs for [off, off + len): one per page. */
 int crypto_buf_sg_nents(int flags, void *buf, int off, int len)
 {
@@ -355,6 +392,10 @@ int crypto_buf_sg_nents(int flags, void *buf, int off, int len)
 	err = ocf_check(flags, buf, off, len);
 	if (err)
 		return err;
+	/* Contiguous: the pages the range spans, no walk (the hot path). */
+	if (!(flags & CRYPTO_F_BUFTYPE_MASK))
+		return len ? DIV_ROUND_UP(offset_in_page(buf + off) + len,
+					  PAGE_SIZE) : 0;
 	err = ocf_walk_pages(flags, buf, off, len, ocf_sg_count, &c);
 	return err ? err : c.used;
 }
@@ -377,7 +418,10 @@ int crypto_buf_to_sg(int flags, void *buf, int off, int len,
 	if (err)
 		return err;
 	sg_init_table(sg, nents);
-	err = ocf_walk_pages(flags, buf, off, len, ocf_sg_fill, &c);
+	if (!(flags & CRYPTO_F_BUFTYPE_MASK))
+		err = ocf_virt_to_sg(buf + off, len, &c);
+	else
+		err = ocf_walk_pages(flags, buf, off, len, ocf_sg_fill, &c);
 	if (err)
 		return err;
 	if (c.used)

@@ -4,7 +4,9 @@
  * One driver takes the whole list when it can.  Otherwise each algorithm
  * goes to its cheapest driver and requests are chained through the legs
  * in descriptor order.  An algorithm listed twice gets a leg of its own
- * for each instance, so no driver ever sees a duplicate.
+ * for each instance, so no driver ever sees a duplicate.  A session on
+ * one driver may also get routing legs: whole copies of it on drivers
+ * cheaper for some request sizes, or able to take longer requests.
  */
 #include <linux/slab.h>
 #include "ocf_internal.h"
@@ -37,6 +39,12 @@ static bool ocf_needs_one_driver(const struct ocf_session *ses)
 	return (gcm && gmac) || (ccm && ccm_mac);
 }
 
+/* Does leg @l serve algorithm number @i?  Routing legs serve them all. */
+static bool ocf_leg_serves(const struct ocf_session *ses, int l, int i)
+{
+	return l >= ses->nlegs || ses->cri_leg[i] == l;
+}
+
 static void ocf_leg_free(struct ocf_session *ses, int l)
 {
 	struct ocf_leg *leg = &ses->legs[l];
@@ -45,20 +53,53 @@ static void ocf_leg_free(struct ocf_session *ses, int l)
 
 	drv->freesession(drv->arg, leg->dsid);
 	for (i = 0; i < ses->ncri; i++)
-		if (ses->cri_leg[i] == l)
+		if (ocf_leg_serves(ses, l, i))
 			atomic_dec(&drv->alg_sessions[ses->ini[i].cri_alg]);
 	atomic_dec(&drv->sessions);
 	ocf_driver_put(drv);
 }
 
+/* Open leg @l on its driver with the algorithms it serves. */
+static int ocf_leg_open(struct ocf_session *ses, int l)
+{
+	struct ocf_driver *drv = ses->legs[l].drv;
+	struct cryptoini chain[OCF_MAX_CRI];
+	u32 lid = 0, maxlen = 0, m;
+	int i, n = 0, err;
+
+	for (i = 0; i < ses->ncri; i++) {
+		if (!ocf_leg_serves(ses, l, i))
+			continue;
+		chain[n] = ses->ini[i];
+		chain[n].cri_next = NULL;
+		if (n)
+			chain[n - 1].cri_next = &chain[n];
+		n++;
+		m = READ_ONCE(drv->algs[ses->ini[i].cri_alg].maxoplen);
+		if (m && (!maxlen || m < maxlen))
+			maxlen = m;
+	}
+	err = drv->newsession(drv->arg, &lid, chain);
+	if (err)
+		return err > 0 ? -err : err;
+	refcount_inc(&drv->users);
+	ses->legs[l].dsid = CRYPTO_SID(drv->id, lid);
+	ses->legs[l].maxlen = maxlen;
+	atomic_inc(&drv->sessions);
+	for (i = 0; i < ses->ncri; i++)
+		if (ocf_leg_serves(ses, l, i))
+			atomic_inc(&drv->alg_sessions[ses->ini[i].cri_alg]);
+	return 0;
+}
+
 /* Create the legs for the driver assignment @per (one per cri). */
 static int ocf_build_legs(struct ocf_session *ses, struct ocf_driver **per)
 {
-	struct cryptoini chain[OCF_MAX_CRI];
-	int i, j, l, n, err;
-	u32 lid;
+	int i, j, l, err;
 
 	ses->nlegs = 0;
+	ses->nalt = 0;
+	memset(ses->class_leg, 0, sizeof(ses->class_leg));
 	for (i = 0; i < ses->ncri; i++) {
 		for (l = 0; l < ses->nlegs; l++) {
 			if (ses->legs[l].drv != per[i])
@@ -78,34 +119,121 @@ static int ocf_build_legs(struct ocf_session *ses, struct ocf_driver **per)
 	}
 
 	for (l = 0; l < ses->nlegs; l++) {
-		struct ocf_driver *drv = ses->legs[l].drv;
-
-		n = 0;
-		for (i = 0; i < ses->ncri; i++) {
-			if (ses->cri_leg[i] != l)
-				continue;
-			chain[n] = ses->ini[i];
-			chain[n].cri_next = NULL;
-			if (n)
-				chain[n - 1].cri_next = &chain[n];
-			n++;
-		}
-		lid = 0;
-		err = drv->newsession(drv->arg, &lid, chain);
+		err = ocf_leg_open(ses, l);
 		if (err) {
 			while (--l >= 0)
 				ocf_leg_free(ses, l);
 			ses->nlegs = 0;
-			return err > 0 ? -err : err;
+			return err;
 		}
-		refcount_inc(&drv->users);
-		ses->legs[l].dsid = CRYPTO_SID(drv->id, lid);
-		atomic_inc(&drv->sessions);
-		for (i = 0; i < ses->ncri; i++)
-			if (ses->cri_leg[i] == l)
-				atomic_inc(&drv->alg_sessions[ses->ini[i].cri_alg]);
 	}
 	return 0;
+}
+
+/*
+ * Algorithms whose driver keeps state from one request to the next
+ * (a keystream, a compression dictionary): all their requests must go
+ * to one driver.  Hash streaming and explicit keys pin a session when a
+ * request uses them (crypto_dispatch()).
+ */
+static bool ocf_has_stateful_alg(const struct ocf_session *ses)
+{
+	int i;
+
+	for (i = 0; i < ses->ncri; i++) {
+		switch (ses->ini[i].cri_alg) {
+		case CRYPTO_ARC4:
+		case CRYPTO_DEFLATE_COMP:
+		case CRYPTO_DEFLATE_COMP_NOGROW:
+		case CRYPTO_GZIP_COMP:
+		case CRYPTO_LZS_COMP:
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The routing leg on @drv, opened if needed; -1 if it cannot be. */
+static int ocf_alt_leg(struct ocf_session *ses, struct ocf_driver *drv)
+{
+	int l;
+
+	for (l = 0; l < ses->nlegs + ses->nalt; l++)
+		if (ses->legs[l].drv == drv)
+			return l;
+	if (ses->nalt == OCF_MAX_ALT)
+		return -1;
+	ses->legs[l].drv = drv;
+	if (ocf_leg_open(ses, l))
+		return -1;
+	ses->nalt++;
+	return l;
+}
+
+/* The smallest maxoplen of the session's algorithms on @drv (0: none). */
+static u32 ocf_drv_maxlen(const struct ocf_driver *drv,
+			  const struct ocf_session *ses)
+{
+	u32 m = 0, v;
+	int i;
+
+	for (i = 0; i < ses->ncri; i++) {
+		v = READ_ONCE(drv->algs[ses->ini[i].cri_alg].maxoplen);
+		if (v && (!m || v < m))
+			m = v;
+	}
+	return m;
+}
+
+/* A leg on a driver that takes longer requests than the base leg. */
+static void ocf_build_overflow(struct ocf_session *ses,
+			       const struct ocf_driver *exclude)
+{
+	struct ocf_driver *cand[OCF_CHOOSE_MAX];
+	u32 base = ses->legs[0].maxlen, m;
+	bool found = false;
+	int n, i;
+
+	n = ocf_choose(ses, -1, exclude, cand, ARRAY_SIZE(cand));
+	for (i = 0; i < n; i++) {
+		m = ocf_drv_maxlen(cand[i], ses);
+		if (!found && cand[i] != ses->legs[0].drv && (!m || m > base))
+			found = ocf_alt_leg(ses, cand[i]) >= 0;
+		ocf_driver_put(cand[i]);
+	}
+}
+
+/*
+ * Routing by size: for each size class where another driver is
+ * measurably cheaper than the base leg's (OCF_ROUTE_GAIN), give the
+ * session a leg there too.  Routing is an optimisation: a driver
+ * refusing the extra session only leaves the class on the base leg.
+ */
+static void ocf_build_routes(struct ocf_session *ses,
+			     const struct ocf_driver *exclude)
+{
+	struct ocf_driver *base = ses->legs[0].drv, *best;
+	u64 base_cost, cost;
+	int c, l;
+
+	if (ses->nlegs != 1 || ses->want_id || ocf_has_stateful_alg(ses))
+		return;
+	for (c = 0; c < OCF_NCLASS; c++) {
+		base_cost = ocf_class_cost(base, ses, c);
+		best = ocf_choose_class(ses, exclude, c, &cost);
+		if (!best)
+			continue;
+		/* Another device of the same driver is no better a choice. */
+		if (!ocf_same_kind(best, base) &&
+		    base_cost > OCF_ROUTE_GAIN(cost)) {
+			l = ocf_alt_leg(ses, best);
+			if (l > 0)
+				ses->class_leg[c] = l;
+		}
+		ocf_driver_put(best);
+	}
+	if (ses->legs[0].maxlen)
+		ocf_build_overflow(ses, exclude);
 }
 
 int ocf_session_build(struct ocf_session *ses,
@@ -124,6 +252,8 @@ int ocf_session_build(struct ocf_session *ses,
 		}
 		ocf_driver_put(cand[i]);
 	}
+	if (!err)
+		ocf_build_routes(ses, exclude);
 	if (n || ses->ncri < 2 || ocf_needs_one_driver(ses))
 		return err;
 
@@ -146,7 +276,7 @@ void ocf_session_release_legs(struct ocf_session *ses)
 {
 	int l, i;
 
-	for (l = 0; l < ses->nlegs; l++)
+	for (l = 0; l < ses->nlegs + ses->nalt; l++)
 		ocf_leg_free(ses, l);
 	for (i = 0; i < ses->ncri; i++) {
 		kfree_sensitive(ses->ini[i].cri_key);

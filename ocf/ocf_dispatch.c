@@ -50,6 +50,23 @@ static int ocf_desc_leg(const struct ocf_session *ses,
 	return -1;
 }
 
+/* Is a descriptor of [first, last] longer than leg @l's maxoplen? */
+static bool ocf_stage_too_long(const struct ocf_session *ses, int l,
+			       const struct cryptodesc *first,
+			       const struct cryptodesc *last)
+{
+	u32 max = ses->legs[l].maxlen;
+
+	if (!max)
+		return false;
+	for (;; first = first->crd_next) {
+		if (first->crd_len > 0 && (u32)first->crd_len > max)
+			return true;
+		if (first == last)
+			return false;
+	}
+}
+
 /* Cut the descriptor run starting at @start that one leg serves. */
 static int ocf_stage_setup(struct cryptop *crp, struct cryptodesc *start)
 {
@@ -67,6 +84,8 @@ static int ocf_stage_setup(struct cryptop *crp, struct cryptodesc *start)
 			return -EINVAL;
 		last = last->crd_next;
 	}
+	if (ocf_stage_too_long(ses, leg, start, last))
+		return -E2BIG;
 	priv->stage_leg = leg;
 	priv->stage_last = last;
 	priv->stage_next = last->crd_next;
@@ -111,14 +130,24 @@ static void ocf_invoke(struct ocf_driver *drv, struct cryptop *crp,
 	int err;
 
 	crp->crp_sid = ses->legs[priv->stage_leg].dsid;
-	clear_bit(OCF_RS_DONE, &priv->state);
-	priv->submitted = ktime_get();
+	/* Nobody else touches the request before process(). */
+	__clear_bit(OCF_RS_DONE, &priv->state);
+	/*
+	 * An asynchronous driver's latency includes the requests ahead of
+	 * this one in the device: count them (costs learn from requests
+	 * that had none).
+	 */
+	priv->depth = (drv->flags & CRYPTOCAP_F_SYNC) ? 0 :
+		      atomic_inc_return(&drv->inflight) - 1;
+	priv->submitted = ocf_stamp(drv);
 	err = drv->process(drv->arg, crp, hint);
 	if (likely(!err))
 		return;
 	err = ocf_errno(err);
 	crp->crp_sid = priv->consumer_sid;
 	if (err == ERESTART) {
+		if (!(drv->flags & CRYPTOCAP_F_SYNC))
+			atomic_dec(&drv->inflight);
 		ocf_requeue_head(drv, crp, seq);
 		return;
 	}
@@ -188,12 +217,61 @@ void ocf_next_stage(struct cryptop *crp)
 	ocf_submit(crp);
 }
 
+/*
+ * Descriptor flags that use state the driver keeps in its session: once
+ * a request carries one, the session's requests all go to its base leg.
+ */
+#define OCF_PIN_FLAGS	(CRD_F_HASH_PARTIAL | CRD_F_HASH_RESET | \
+			 CRD_F_KEY_EXPLICIT)
+
+static bool ocf_leg_fits(const struct ocf_leg *leg, int len)
+{
+	return !leg->maxlen || len <= 0 || (u32)len <= leg->maxlen;
+}
+
+/*
+ * Pick the leg of an unsplit session for this request: by its size
+ * class when the session is routed by size, and one whose driver takes
+ * requests this long (else E2BIG).
+ */
+static int ocf_route(struct ocf_session *ses, struct cryptop *crp)
+{
+	struct crypto_req_priv *priv = &crp->crp_priv;
+	bool pin = READ_ONCE(ses->pinned);
+	struct cryptodesc *d;
+	int len = 0, n = 0, l;
+
+	for (d = crp->crp_desc; d; d = d->crd_next) {
+		if (++n > OCF_CHAIN_LIMIT)
+			return -EINVAL;
+		len = max(len, d->crd_len);
+		if (d->crd_flags & OCF_PIN_FLAGS)
+			pin = true;
+	}
+	if (pin && !READ_ONCE(ses->pinned))
+		WRITE_ONCE(ses->pinned, true);
+	l = pin ? 0 : ses->class_leg[ocf_size_class(len)];
+	if (ocf_leg_fits(&ses->legs[l], len)) {
+		priv->stage_leg = l;
+		return 0;
+	}
+	if (pin)
+		return -E2BIG;
+	for (l = 0; l < ses->nlegs + ses->nalt; l++) {
+		if (ocf_leg_fits(&ses->legs[l], len)) {
+			priv->stage_leg = l;
+			return 0;
+		}
+	}
+	return -E2BIG;
+}
+
 int crypto_dispatch(struct cryptop *crp)
 {
 	struct crypto_req_priv *priv;
 	struct ocf_session *ses;
 	u64 new_sid = 0;
-	int err;
+	int err = 0;
 
 	if (!crp || !crp->crp_callback)
 		return -EINVAL;
@@ -225,10 +303,12 @@ int crypto_dispatch(struct cryptop *crp)
 		set_bit(OCF_RS_SPLIT, &priv->state);
 		priv->saved_desc = crp->crp_desc;
 		err = ocf_stage_setup(crp, crp->crp_desc);
-		if (err) {
-			ocf_finish(crp, -err);
-			return 0;
-		}
+	} else if (ses->nalt || ses->legs[0].maxlen) {
+		err = ocf_route(ses, crp);
+	}
+	if (unlikely(err)) {
+		ocf_finish(crp, -err);
+		return 0;
 	}
 	ocf_submit(crp);
 	return 0;

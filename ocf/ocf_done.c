@@ -109,11 +109,16 @@ void crypto_done(struct cryptop *crp)
 	}
 	etype = ocf_errno(crp->crp_etype);
 	crp->crp_etype = etype;
-	if (drv)
-		ocf_stats_account(drv, crp,
-				  ktime_to_ns(ktime_sub(ktime_get(),
-							priv->submitted)),
-				  crp->crp_callback == ocf_calib_cb);
+	if (drv) {
+		u64 ns = ocf_elapsed(drv, priv->submitted);
+
+		if (!(drv->flags & CRYPTOCAP_F_SYNC))
+			atomic_dec(&drv->inflight);
+		if (unlikely(crp->crp_callback == ocf_calib_cb))
+			ocf_calib_note(crp, ns);
+		else
+			ocf_stats_account(drv, crp, ns);
+	}
 	crp->crp_sid = priv->consumer_sid;
 	if (!etype && test_bit(OCF_RS_SPLIT, &priv->state) &&
 	    priv->stage_next) {

@@ -22,6 +22,17 @@
 #define OCF_MAX_DESC		64	/* descriptors crypto_getreq() makes */
 #define OCF_NCLASS		7	/* request size classes for costs */
 #define OCF_REF_CLASS		2	/* class used when size is unknown */
+#define OCF_MAX_ALT		3	/* extra legs for routing by size */
+#define OCF_MAX_LEGS		(OCF_MAX_CRI + OCF_MAX_ALT)
+
+/*
+ * Latencies of one driver vary by about 15% under emulation and more on
+ * a loaded machine: costs within 25% of the cheapest are a tie.  A size
+ * class is routed to another driver only when that one is more than
+ * twice as cheap: the extra driver session must clearly pay off.
+ */
+#define OCF_COST_BAND(best)	((best) + (best) / 4)
+#define OCF_ROUTE_GAIN(best)	((best) * 2)
 
 /* crypto_req_priv.state bits */
 #define OCF_RS_DONE		0	/* crypto_done() seen for this stage */
@@ -95,6 +106,7 @@ struct ocf_driver {
 struct ocf_leg {
 	struct ocf_driver	*drv;
 	u64			dsid;		/* CRYPTO_SID(drv->id, lid) */
+	u32			maxlen;		/* driver's maxoplen, 0: none */
 };
 
 struct ocf_session {
@@ -104,16 +116,24 @@ struct ocf_session {
 	bool			dead;		/* freed by the consumer */
 	bool			lost;		/* no driver could take it over */
 	bool			has_base;	/* active's base count not dropped */
+	bool			pinned;		/* driver-held state: no routing */
 	struct ocf_session	*free_next;	/* freesession's work list */
 	struct ocf_session	*moved_to;	/* newer object after migration */
 	struct ocf_session	*moved_from;
 	u32			mask;		/* CRYPTOCAP_F_HW|SW allowed */
 	u32			want_id;	/* explicit driver id or 0 */
 	int			ncri;
-	int			nlegs;
+	int			nlegs;		/* legs serving the algorithms */
+	/*
+	 * Routing by size (unsplit sessions only): legs[nlegs..] are whole
+	 * copies of legs[0] on other drivers; class_leg[] names the leg
+	 * for each request size class.
+	 */
+	int			nalt;
+	u8			class_leg[OCF_NCLASS];
 	struct cryptoini	ini[OCF_MAX_CRI];	/* deep copy, keys owned */
 	u8			cri_leg[OCF_MAX_CRI];
-	struct ocf_leg		legs[OCF_MAX_CRI];
+	struct ocf_leg		legs[OCF_MAX_LEGS];
 	struct work_struct	release_work;
 	struct rcu_head		rcu;
 };
@@ -142,6 +162,12 @@ int ocf_size_class(int len);
 int ocf_choose(const struct ocf_session *ses, int cri,
 	       const struct ocf_driver *excl, struct ocf_driver **out,
 	       int nout);
+struct ocf_driver *ocf_choose_class(const struct ocf_session *ses,
+				    const struct ocf_driver *excl, int class,
+				    u64 *cost);
+u64 ocf_class_cost(const struct ocf_driver *drv,
+		   const struct ocf_session *ses, int class);
+bool ocf_same_kind(const struct ocf_driver *a, const struct ocf_driver *b);
 void ocf_cost_update(struct ocf_driver *drv, int alg, int len, u64 ns);
 
 /* ocf_dispatch.c */
@@ -164,19 +190,35 @@ void ocf_kfinish(struct cryptkop *krp, int etype);
 /* ocf_stats.c */
 void ocf_stats_init(void);
 void ocf_stats_exit(void);
-void ocf_stats_account(struct ocf_driver *drv, struct cryptop *crp, u64 ns,
-		       bool calib);
+void ocf_stats_account(struct ocf_driver *drv, struct cryptop *crp, u64 ns);
 void ocf_stats_error(struct ocf_driver *drv, struct cryptop *crp);
 const char *ocf_alg_name(int alg);
 
 /* ocf_calib.c */
 void ocf_calib_work(struct work_struct *work);
 int ocf_calib_cb(struct cryptop *crp);
+void ocf_calib_note(struct cryptop *crp, u64 ns);
 void ocf_calib_schedule(struct ocf_driver *drv, int alg);
 
 /* ocf_sysctl.c */
 int ocf_sysctl_init(void);
 void ocf_sysctl_exit(void);
+
+/*
+ * Timestamps for latencies: ktime_get().  local_clock() would skip the
+ * seqlock, but where sched_clock is not stable (QEMU) it costs more.
+ */
+static inline ktime_t ocf_stamp(const struct ocf_driver *drv)
+{
+	return ktime_get();
+}
+
+static inline u64 ocf_elapsed(const struct ocf_driver *drv, ktime_t since)
+{
+	s64 d = ktime_to_ns(ktime_sub(ktime_get(), since));
+
+	return d > 0 ? d : 0;
+}
 
 static inline int ocf_errno(int err)
 {

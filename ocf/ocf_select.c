@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Which driver gets a session.  Each driver keeps, per algorithm and
- * request size class, a moving average of its completion latency (which
- * includes time spent queued, so a busy driver looks slower).  Sessions
- * go to the cheapest eligible driver; a driver not yet measured for an
- * algorithm is tried first (hardware before software) so it gets
+ * request size class, an estimate of the completion latency of requests
+ * that found the driver idle (so a burst does not leave a device looking
+ * slow for good), seeded by calibration.
+ * Sessions go to the cheapest eligible driver; a driver not yet measured
+ * for an algorithm is tried first (hardware before software) so it gets
  * measured; costs within the measurement noise (OCF_COST_BAND) count as
  * equal and fall back to the BSD rule, fewest sessions, so that equal
- * devices share the load.
+ * devices share the load.  ocf_choose_class() gives, per size class, the
+ * driver a session routes requests of that size to (ocf_build.c).
  */
+#include <linux/ctype.h>
 #include <linux/log2.h>
 #include <linux/string.h>
 #include "ocf_internal.h"
@@ -27,41 +30,82 @@ int ocf_size_class(int len)
 void ocf_cost_update(struct ocf_driver *drv, int alg, int len, u64 ns)
 {
 	u32 *slot = &drv->cost[alg][ocf_size_class(len)];
-	u32 old = READ_ONCE(*slot), sample = min_t(u64, ns, U32_MAX / 2);
+	u32 old = READ_ONCE(*slot), sample = min_t(u64, ns, U32_MAX / 2), v;
 
 	if (!sample)
 		sample = 1;
 	/*
-	 * EWMA with weight 1/8; racing updates may lose one sample.  One
-	 * outlier (a page fault, a preemption) counts as at most 4x the
-	 * average, so it cannot dominate the estimate.
+	 * Interrupts, preemption and a loaded host only ever add time, so
+	 * the estimate follows the lower envelope of the samples: it falls
+	 * by a quarter of the gap to a faster sample and rises by at most
+	 * 1/32 per slower one.  A driver that really got slower is seen
+	 * after a few dozen requests; one stall moves nothing.  Racing
+	 * updates may lose a sample.
 	 */
-	if (old && sample / 4 > old)
-		sample = old * 4;
-	WRITE_ONCE(*slot, old ? old - old / 8 + sample / 8 : sample);
+	if (!old)
+		v = sample;
+	else if (sample < old)
+		v = old - (old - sample) / 4;
+	else
+		v = old + min(sample - old, old) / 32;
+	WRITE_ONCE(*slot, v);
 }
 
-/* Estimated ns for one request of @alg; small values mean unmeasured. */
-static u64 ocf_estimate(const struct ocf_driver *drv, int alg)
+/* Measured ns of @alg in the class nearest @ref, or 0 if none is. */
+static u32 ocf_measured(const struct ocf_driver *drv, int alg, int ref)
 {
 	int d, c;
 	u32 v;
 
 	for (d = 0; d < OCF_NCLASS; d++) {
-		c = OCF_REF_CLASS - d;
+		c = ref - d;
 		if (c >= 0) {
 			v = READ_ONCE(drv->cost[alg][c]);
 			if (v)
-				return (u64)v + 2;
+				return v;
 		}
-		c = OCF_REF_CLASS + d;
+		c = ref + d;
 		if (c < OCF_NCLASS) {
 			v = READ_ONCE(drv->cost[alg][c]);
 			if (v)
-				return (u64)v + 2;
+				return v;
 		}
 	}
+	return 0;
+}
+
+/* Estimated ns for one request of @alg; small values mean unmeasured. */
+static u64 ocf_estimate(const struct ocf_driver *drv, int alg)
+{
+	u32 v = ocf_measured(drv, alg, OCF_REF_CLASS);
+
+	if (v)
+		return (u64)v + 2;
 	return (drv->flags & CRYPTOCAP_F_HARDWARE) ? 0 : 1;
+}
+
+/*
+ * Measured ns for a request of size class @class of the whole session
+ * on @drv; 0 when @drv cannot serve the session or any of its
+ * algorithms is unmeasured there.
+ */
+u64 ocf_class_cost(const struct ocf_driver *drv,
+		   const struct ocf_session *ses, int class)
+{
+	u64 sum = 0;
+	int i, alg;
+	u32 v;
+
+	for (i = 0; i < ses->ncri; i++) {
+		alg = ses->ini[i].cri_alg;
+		if (!READ_ONCE(drv->algs[alg].supported))
+			return 0;
+		v = ocf_measured(drv, alg, class);
+		if (!v)
+			return 0;
+		sum += v;
+	}
+	return sum;
 }
 
 struct ocf_cand {
@@ -82,10 +126,47 @@ static int ocf_cand_cmp(const void *a, const void *b)
 }
 
 /*
- * Latencies of one driver vary by about 15% under emulation and more on
- * a loaded machine: scores within 25% of the cheapest are a tie.
+ * Same kind of device: the same driver code and the same name but for
+ * the unit number ("virtio-crypto0", "virtio-crypto1").
  */
-#define OCF_COST_BAND(best)	((best) + (best) / 4)
+bool ocf_same_kind(const struct ocf_driver *a, const struct ocf_driver *b)
+{
+	size_t la = strlen(a->name), lb = strlen(b->name);
+
+	if (a->process != b->process ||
+	    ((a->flags ^ b->flags) & CRYPTOCAP_F_HARDWARE))
+		return false;
+	while (la && isdigit(a->name[la - 1]))
+		la--;
+	while (lb && isdigit(b->name[lb - 1]))
+		lb--;
+	return la == lb && !memcmp(a->name, b->name, la);
+}
+
+/*
+ * Devices of the same kind (two virtio-crypto devices) are equal: their
+ * measured costs differ only by noise, which on a loaded host is far
+ * beyond any band (identical devices measured 29 and 242 us per 1 KiB
+ * request in one run).  They share the cheapest one's score, so the
+ * fewest-sessions rule spreads sessions over them.  @cand stays sorted.
+ */
+static void ocf_pool_kinds(struct ocf_cand *cand, int n)
+{
+	struct ocf_cand c;
+	int i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (ocf_same_kind(cand[i].drv, cand[j].drv))
+				cand[j].score = cand[i].score;
+	/* Insertion sort: at most OCF_CHOOSE_MAX entries. */
+	for (i = 1; i < n; i++) {
+		c = cand[i];
+		for (j = i; j > 0 && ocf_cand_cmp(&c, &cand[j - 1]) < 0; j--)
+			cand[j] = cand[j - 1];
+		cand[j] = c;
+	}
+}
 
 /* Among the ties with the cheapest candidate, the least loaded goes first. */
 static void ocf_prefer_idle(struct ocf_cand *cand, int n)
@@ -120,6 +201,20 @@ static int ocf_cand_insert(struct ocf_cand *cand, int n,
 	return n + 1;
 }
 
+/* May @drv serve @ses at all (the algorithms aside)?  Under RCU. */
+static bool ocf_eligible(const struct ocf_driver *drv,
+			 const struct ocf_session *ses,
+			 const struct ocf_driver *excl)
+{
+	if (!drv || drv == excl || READ_ONCE(drv->dying))
+		return false;
+	/* Pairs with crypto_register(): arg, newsession set first. */
+	if (!smp_load_acquire(&drv->process))
+		return false;
+	return ses->want_id ? ses->want_id == drv->id :
+			      !!(drv->flags & ses->mask);
+}
+
 /*
  * Fill @out with up to @nout (at most OCF_CHOOSE_MAX) drivers able to
  * serve the session's algorithm number @cri (or all of them when
@@ -142,13 +237,7 @@ int ocf_choose(const struct ocf_session *ses, int cri,
 		u64 score = 0;
 
 		drv = rcu_dereference(ocf_drivers[id]);
-		if (!drv || drv == excl || READ_ONCE(drv->dying))
-			continue;
-		/* Pairs with crypto_register(): arg, newsession set first. */
-		if (!smp_load_acquire(&drv->process))
-			continue;
-		if (ses->want_id ? ses->want_id != id :
-				   !(drv->flags & ses->mask))
+		if (!ocf_eligible(drv, ses, excl))
 			continue;
 		for (i = first; i <= last; i++) {
 			int alg = ses->ini[i].cri_alg;
@@ -170,6 +259,7 @@ int ocf_choose(const struct ocf_session *ses, int cri,
 			cand[kept++] = cand[i];
 	rcu_read_unlock();
 
+	ocf_pool_kinds(cand, kept);
 	ocf_prefer_idle(cand, kept);
 	for (i = 0; i < kept; i++) {
 		if (i < nout)
@@ -178,4 +268,35 @@ int ocf_choose(const struct ocf_session *ses, int cri,
 			ocf_driver_put(cand[i].drv);
 	}
 	return min(kept, nout);
+}
+
+/*
+ * The measured cheapest driver for requests of size class @class of the
+ * whole session (*@cost its cost), with a users reference; NULL when no
+ * eligible driver has costs for every algorithm of the session.
+ */
+struct ocf_driver *ocf_choose_class(const struct ocf_session *ses,
+				    const struct ocf_driver *excl, int class,
+				    u64 *cost)
+{
+	struct ocf_driver *drv, *best = NULL;
+	u64 c, best_cost = U64_MAX;
+	int id;
+
+	rcu_read_lock();
+	for (id = 1; id <= OCF_MAX_DRIVERS; id++) {
+		drv = rcu_dereference(ocf_drivers[id]);
+		if (!ocf_eligible(drv, ses, excl))
+			continue;
+		c = ocf_class_cost(drv, ses, class);
+		if (c && c < best_cost) {
+			best = drv;
+			best_cost = c;
+		}
+	}
+	if (best && !refcount_inc_not_zero(&best->users))
+		best = NULL;
+	rcu_read_unlock();
+	*cost = best_cost;
+	return best;
 }

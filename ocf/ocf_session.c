@@ -46,15 +46,13 @@ static void ocf_ses_release_work(struct work_struct *work)
 }
 
 /*
- * Drop an active count; the last one gives the legs back to drivers.
+ * The last active count is gone: give the legs back to the drivers.
  * Only the control paths (@inline_ok) may call the driver's freesession
  * directly: a completing request may be inside the driver, holding its
  * locks, and freesession may sleep.
  */
-static void ocf_ses_active_put_ctx(struct ocf_session *ses, bool inline_ok)
+static void ocf_ses_last_put(struct ocf_session *ses, bool inline_ok)
 {
-	if (!atomic_dec_and_test(&ses->active))
-		return;
 	if (inline_ok && preemptible() && in_task()) {
 		ocf_session_release_legs(ses);
 		ocf_ses_put(ses);
@@ -65,7 +63,8 @@ static void ocf_ses_active_put_ctx(struct ocf_session *ses, bool inline_ok)
 
 static void ocf_ses_active_put(struct ocf_session *ses)
 {
-	ocf_ses_active_put_ctx(ses, true);
+	if (atomic_dec_and_test(&ses->active))
+		ocf_ses_last_put(ses, true);
 }
 
 static void ocf_ses_wipe_keys(struct ocf_session *ses)
@@ -221,16 +220,21 @@ int crypto_newsession_crid(u64 *sid, struct cryptoini *cri, int crid)
 }
 EXPORT_SYMBOL_GPL(crypto_newsession_crid);
 
-/* Caller holds rcu_read_lock(). */
-static struct ocf_session *ocf_ses_lookup(u64 sid)
+/* Caller holds rcu_read_lock() or the xarray lock. */
+static __always_inline struct ocf_session *ocf_ses_lookup(u64 sid)
 {
-	struct ocf_session *ses;
 	u32 idx = CRYPTO_SESID2LID(sid);
+	XA_STATE(xas, &ocf_ses_xa, idx);
+	struct ocf_session *ses;
 
 	if (!idx || !CRYPTO_SESID2HID(sid))
 		return NULL;
-	ses = xa_load(&ocf_ses_xa, idx);
-	if (!ses || READ_ONCE(ses->sid) != sid)
+	/* xa_load() without its own RCU section: this is the hot path. */
+	do {
+		ses = xas_load(&xas);
+	} while (xas_retry(&xas, ses));
+	/* A reserved index (a session being built) holds a zero entry. */
+	if (!ses || xa_is_zero(ses) || READ_ONCE(ses->sid) != sid)
 		return NULL;
 	return ses;
 }
@@ -287,7 +291,8 @@ fail:
 /* End of a request's use of the legs (any context). */
 void ocf_session_end(struct ocf_session *ses)
 {
-	ocf_ses_active_put_ctx(ses, false);
+	if (atomic_dec_and_test(&ses->active))
+		ocf_ses_last_put(ses, false);
 }
 
 /* Take the base count away (once) so the legs go when requests end. */
@@ -334,14 +339,28 @@ int crypto_freesession(u64 sid)
 }
 EXPORT_SYMBOL_GPL(crypto_freesession);
 
+/* Does @drv serve the session's algorithm number @i (on any leg)? */
+static bool ocf_ses_uses_alg_on(const struct ocf_session *ses, int i,
+				const struct ocf_driver *drv)
+{
+	int l;
+
+	if (ses->legs[ses->cri_leg[i]].drv == drv)
+		return true;
+	for (l = ses->nlegs; l < ses->nlegs + ses->nalt; l++)
+		if (ses->legs[l].drv == drv)
+			return true;
+	return false;
+}
+
 static bool ocf_ses_uses(const struct ocf_session *ses,
 			 const struct ocf_driver *drv, int alg)
 {
 	int i;
 
 	for (i = 0; i < ses->ncri; i++)
-		if (ses->legs[ses->cri_leg[i]].drv == drv &&
-		    (!alg || ses->ini[i].cri_alg == alg))
+		if ((!alg || ses->ini[i].cri_alg == alg) &&
+		    ocf_ses_uses_alg_on(ses, i, drv))
 			return true;
 	return false;
 }
@@ -361,6 +380,7 @@ static void ocf_ses_migrate(struct ocf_session *ses, struct ocf_driver *drv)
 		goto lose;
 	nses->mask = ses->mask;
 	nses->want_id = ses->want_id;
+	nses->pinned = READ_ONCE(ses->pinned);
 	err = ocf_ses_copy_ini(nses, &ses->ini[0]);
 	if (!err)
 		err = ocf_ses_reserve(nses);
@@ -409,11 +429,11 @@ lose:
 	if (moved) {
 		atomic64_inc(&drv->migrations);
 		for (i = 0; i < ses->ncri; i++)
-			if (ses->legs[ses->cri_leg[i]].drv == drv)
+			if (ocf_ses_uses_alg_on(ses, i, drv))
 				atomic_inc(&drv->alg_migrations[ses->ini[i].cri_alg]);
 	} else if (!nses && had_base) {
-		pr_warn("ocf: session %llx lost: no driver can take it\n",
-			ses->sid);
+		pr_warn("ocf: session %llx lost: no driver but %s can take it\n",
+			ses->sid, drv->name);
 	}
 	ocf_ses_drop_base(ses, had_base);
 	ocf_ses_active_put(ses);
@@ -489,6 +509,9 @@ int crypto_copystate(u64 dst_sid, u64 src_sid)
 	if (dst->nlegs != 1 || src->nlegs != 1 || src->legs[0].drv != drv) {
 		err = -EINVAL;
 	} else {
+		/* The state lives in the base legs: keep both sessions there. */
+		WRITE_ONCE(dst->pinned, true);
+		WRITE_ONCE(src->pinned, true);
 		fn = READ_ONCE(drv->copystate);
 		err = fn ? fn(drv->arg, dst->legs[0].dsid, src->legs[0].dsid) :
 			   -EOPNOTSUPP;

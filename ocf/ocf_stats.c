@@ -89,8 +89,8 @@ const char *ocf_alg_name(int alg)
 	return NULL;
 }
 
-static void ocf_stat_add(struct ocf_stat __percpu *st, u64 bytes, bool err,
-			 u64 ns)
+static __always_inline void
+ocf_stat_add(struct ocf_stat __percpu *st, u64 bytes, bool err, u64 ns)
 {
 	this_cpu_inc(st->requests);
 	this_cpu_add(st->bytes, bytes);
@@ -103,12 +103,17 @@ static void ocf_stat_add(struct ocf_stat __percpu *st, u64 bytes, bool err,
 }
 
 /*
- * One stage of @crp completed on @drv after @ns (any context).  A
- * calibration request (@calib) only feeds the cost estimates.
+ * One stage of @crp completed on @drv after @ns (any context).  The
+ * latency statistics are what the consumer saw.  The cost estimate
+ * learns only from requests that had the driver to themselves: behind
+ * others, the latency is mostly queueing (and batching makes it vary
+ * wildly), which says nothing of what the next session will see once
+ * the burst is over.  Calibration requests are not counted here: they
+ * set costs themselves.
  */
-void ocf_stats_account(struct ocf_driver *drv, struct cryptop *crp, u64 ns,
-		       bool calib)
+void ocf_stats_account(struct ocf_driver *drv, struct cryptop *crp, u64 ns)
 {
+	bool learn = !crp->crp_priv.depth && !crp->crp_etype;
 	struct cryptodesc *crd;
 	bool err = crp->crp_etype != 0;
 	u64 bytes = 0;
@@ -122,13 +127,11 @@ void ocf_stats_account(struct ocf_driver *drv, struct cryptop *crp, u64 ns,
 		bytes += len;
 		if (alg <= 0 || alg >= CRYPTO_ALGORITHM_LIMIT)
 			continue;
-		if (!calib)
-			ocf_stat_add(drv->alg_stat + alg, len, err, ns);
-		if (!err)
+		ocf_stat_add(drv->alg_stat + alg, len, err, ns);
+		if (learn)
 			ocf_cost_update(drv, alg, len, ns);
 	}
-	if (!calib)
-		ocf_stat_add(drv->stat, bytes, err, ns);
+	ocf_stat_add(drv->stat, bytes, err, ns);
 }
 
 /* A request failed before reaching @drv (its queue was full). */

@@ -33,6 +33,9 @@ MODULE_PARM_DESC(stress_count, "Requests in the multi-CPU stress case");
 #define FK_TIE		(CRYPTO_TEST_ALG_FIRST + 3)
 #define FK_STAT		(CRYPTO_TEST_ALG_FIRST + 4)
 #define FK_ONE		(CRYPTO_TEST_ALG_FIRST + 5)
+#define FK_ROUTE	(CRYPTO_TEST_ALG_FIRST + 6)
+#define FK_MAXLEN	(CRYPTO_TEST_ALG_FIRST + 7)
+#define FK_SOFT		(CRYPTO_TEST_ALG_FIRST + 8)
 #define FK_NONE		CRYPTO_TEST_ALG_LAST	/* never registered */
 
 #define FK_MAXSES	4096
@@ -63,6 +66,11 @@ struct fake {
 	enum fk_mode	mode;
 	int		cap;
 	unsigned int	delay_us;
+	unsigned int	delay_small_us;	/* extra, longest crd_len <= 64 */
+	unsigned int	delay_big_us;	/* extra, longest crd_len > 64 */
+	u16		maxoplen;	/* given to crypto_register() */
+	atomic_t	small, big;	/* requests run, by size */
+	atomic_t	pinned_flags;	/* requests with HASH_* or KEY_EXPLICIT */
 	bool		gone;		/* crypto_unregister_all() returned */
 	spinlock_t	lock;
 	struct list_head pending;
@@ -144,7 +152,7 @@ static int fk_run(struct fake *fk, struct cryptop *crp)
 	u32 lid = CRYPTO_SESID2LID(crp->crp_sid);
 	struct cryptodesc *crd;
 	struct fk_ses *s;
-	int n = 0, i, k;
+	int n = 0, i, k, longest = 0;
 	u8 buf[256];
 
 	if (CRYPTO_SESID2HID(crp->crp_sid) != (u32)fk->id || !lid ||
@@ -153,6 +161,14 @@ static int fk_run(struct fake *fk, struct cryptop *crp)
 		return -EINVAL;
 	}
 	s = &fk->ses[lid];
+	for (crd = crp->crp_desc; crd; crd = crd->crd_next) {
+		if (crd->crd_len > longest)
+			longest = crd->crd_len;
+		if (crd->crd_flags & (CRD_F_HASH_PARTIAL | CRD_F_HASH_RESET |
+				      CRD_F_KEY_EXPLICIT))
+			atomic_inc(&fk->pinned_flags);
+	}
+	atomic_inc(longest > 64 ? &fk->big : &fk->small);
 	for (crd = crp->crp_desc; crd; crd = crd->crd_next, n++) {
 		for (k = 0; k < s->n && s->alg[k] != crd->crd_alg; k++)
 			;
@@ -181,6 +197,8 @@ static int fk_run(struct fake *fk, struct cryptop *crp)
 	fk->last_ndesc = n;
 	if (fk->delay_us)
 		udelay(fk->delay_us);
+	if (longest > 64 ? fk->delay_big_us : fk->delay_small_us)
+		udelay(longest > 64 ? fk->delay_big_us : fk->delay_small_us);
 	return 0;
 }
 
@@ -282,7 +300,8 @@ static int fk_register(struct fake *fk, const int *algs, int nalgs)
 	hrtimer_init(&fk->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 	fk->timer.function = fk_timer;
 	for (i = 0; i < nalgs; i++) {
-		err = crypto_register(fk->id, algs[i], 0, 0, fk_newsession,
+		err = crypto_register(fk->id, algs[i], fk->maxoplen, 0,
+				      fk_newsession,
 				      fk_freesession, fk_process, fk);
 		if (err)
 			return err;
@@ -741,7 +760,10 @@ static void t_restart(void)
 		bv[0]->crp_flags = 0;
 	for (i = 0, ok = bv; ok && i < big; i++)
 		ok = bv[i] && !crypto_dispatch(bv[i]);
-	msleep(50);
+	/* ENOSPC comes through callbacks: wait for them (slow kernels). */
+	for (i = 0; i < 250 && atomic_read(&sw.calls) < big - 1024; i++)
+		msleep(20);
+	msleep(20);
 	CHECK(ok && atomic_read(&sw.enospc) == big - 1024 &&
 	      atomic_read(&sw.calls) == big - 1024,
 	      "queue: driver queue holds 1024 (queue_max_driver), then ENOSPC");
@@ -1306,6 +1328,276 @@ out:
 	fk_free(t2);
 }
 
+/*
+ * One FK_XOR request of @len bytes (at most 256) with descriptor flags
+ * @dflags on @sid: true when it completed with @want_etype and, when
+ * that is 0, every byte came back XORed with @key.
+ */
+static bool xor_one(u64 sid, int len, int dflags, u8 key, int want_etype,
+		    int alg)
+{
+	static u8 buf[256], ref[256];
+	struct cryptop *crp;
+	struct waiter w;
+	bool ok;
+	int i;
+
+	for (i = 0; i < len; i++) {
+		ref[i] = (u8)(i * 7 + len);
+		buf[i] = ref[i];
+	}
+	w_init(&w);
+	crp = req1(sid, alg, buf, &w);
+	if (!crp)
+		return false;
+	crp->crp_ilen = sizeof(buf);
+	crp->crp_desc->crd_len = len;
+	crp->crp_desc->crd_flags = dflags;
+	ok = !crypto_dispatch(crp) && w_wait(&w, 1) &&
+	     w.etype == want_etype && w.sid == sid;
+	for (i = 0; ok && !want_etype && i < len; i++)
+		if (buf[i] != (ref[i] ^ key))
+			ok = false;
+	crypto_freereq(crp);
+	return ok;
+}
+
+/*
+ * Routing by size (issue 3): "small" is cheap for requests of at most
+ * 64 bytes and slow beyond, "large" the other way round.  A session
+ * either may take holds a driver session on both, and each request goes
+ * to the cheaper one for its size.
+ */
+static void t_route(void)
+{
+	struct fake *sm = fk_alloc("ocftest-small", CRYPTOCAP_F_SOFTWARE,
+				   FK_INLINE);
+	struct fake *lg = fk_alloc("ocftest-large", CRYPTOCAP_F_SOFTWARE,
+				   FK_INLINE);
+	int algs[] = { FK_ROUTE }, i, bad = 0, nsmall = 0, nbig = 0;
+	long long sm0, lg0;
+	u64 m1 = 0, m2 = 0, sid = 0, sid2 = 0, nsid;
+	u32 drv = 0;
+	struct waiter w;
+	struct cryptop *crp = NULL;
+	u8 buf[16];
+
+	if (!sm || !lg || fk_register(sm, algs, 1) || fk_register(lg, algs, 1)) {
+		CHECK(false, "route: set-up");
+		goto out;
+	}
+	sm->delay_big_us = 400;
+	lg->delay_small_us = 400;
+	/* Costs learnt from traffic on sessions bound to each driver. */
+	if (new1(&m1, FK_ROUTE, 5, sm->id) || new1(&m2, FK_ROUTE, 5, lg->id) ||
+	    run_n(m1, FK_ROUTE, 12, 32) || run_n(m1, FK_ROUTE, 12, 200) ||
+	    run_n(m2, FK_ROUTE, 12, 32) || run_n(m2, FK_ROUTE, 12, 200)) {
+		CHECK(false, "route: measuring requests");
+		goto out;
+	}
+	ktap_diag(&suite, "route: small %lld/%lld ns, large %lld/%lld ns (64/256 classes)",
+		  stat_field("algs", "ocftest-small", FK_ROUTE, "cost_64"),
+		  stat_field("algs", "ocftest-small", FK_ROUTE, "cost_256"),
+		  stat_field("algs", "ocftest-large", FK_ROUTE, "cost_64"),
+		  stat_field("algs", "ocftest-large", FK_ROUTE, "cost_256"));
+	atomic_set(&sm->small, 0);
+	atomic_set(&sm->big, 0);
+	atomic_set(&lg->small, 0);
+	atomic_set(&lg->big, 0);
+	atomic_set(&sm->newses, 0);
+	atomic_set(&lg->newses, 0);
+	CHECK(!new1(&sid, FK_ROUTE, 0x5a, CRYPTOCAP_F_SOFTWARE) &&
+	      atomic_read(&sm->newses) == 1 && atomic_read(&lg->newses) == 1 &&
+	      stat_field("algs", "ocftest-small", FK_ROUTE, "sessions") == 2 &&
+	      stat_field("algs", "ocftest-large", FK_ROUTE, "sessions") == 2,
+	      "route: a session holds a driver session on both winners");
+	sm0 = stat_field("algs", "ocftest-small", FK_ROUTE, "requests");
+	lg0 = stat_field("algs", "ocftest-large", FK_ROUTE, "requests");
+	/* Mixed sizes, every output checked. */
+	for (i = 0; i < 60; i++) {
+		int len = (i % 3) ? 16 + (i * 5) % 49 : 65 + (i * 13) % 192;
+
+		if (len > 64)
+			nbig++;
+		else
+			nsmall++;
+		if (!xor_one(sid, len, 0, 0x5a, 0, FK_ROUTE))
+			bad++;
+	}
+	CHECK(!bad, "route: mixed-size requests all correct");
+	ktap_diag(&suite, "route: ran small/large: small driver %d/%d, large %d/%d",
+		  atomic_read(&sm->small), atomic_read(&sm->big),
+		  atomic_read(&lg->small), atomic_read(&lg->big));
+	CHECK(atomic_read(&sm->small) == nsmall && !atomic_read(&sm->big) &&
+	      atomic_read(&lg->big) == nbig && !atomic_read(&lg->small),
+	      "route: small requests on one driver, large on the other");
+	CHECK(stat_field("algs", "ocftest-small", FK_ROUTE, "requests") - sm0 ==
+	      nsmall &&
+	      stat_field("algs", "ocftest-large", FK_ROUTE, "requests") - lg0 ==
+	      nbig,
+	      "route: statistics count each request on the driver that ran it");
+
+	/* Driver-held state (hash streaming) keeps the session on one. */
+	CHECK(!crypto_session_driver(sid, FK_ROUTE, &drv) &&
+	      (drv == (u32)sm->id || drv == (u32)lg->id),
+	      "route: crypto_session_driver names the base driver");
+	atomic_set(&sm->big, 0);
+	atomic_set(&lg->big, 0);
+	atomic_set(&sm->small, 0);
+	atomic_set(&lg->small, 0);
+	CHECK(xor_one(sid, 200, CRD_F_HASH_PARTIAL, 0x5a, 0, FK_ROUTE) &&
+	      xor_one(sid, 200, 0, 0x5a, 0, FK_ROUTE) &&
+	      xor_one(sid, 20, 0, 0x5a, 0, FK_ROUTE) &&
+	      atomic_read(drv == (u32)sm->id ? &sm->big : &lg->big) == 2 &&
+	      atomic_read(drv == (u32)sm->id ? &sm->small : &lg->small) == 1,
+	      "route: after a HASH_PARTIAL request every request stays on the base driver");
+
+	/* Migration: the driver of a routing leg leaves. */
+	if (new1(&sid2, FK_ROUTE, 0x33, CRYPTOCAP_F_SOFTWARE) ||
+	    crypto_session_driver(sid2, FK_ROUTE, &drv)) {
+		CHECK(false, "route: second session");
+		goto out;
+	}
+	atomic_set(&sm->freeses, 0);
+	atomic_set(&lg->freeses, 0);
+	/* Unregister the driver that is not the base (its leg is a route). */
+	fk_unregister(drv == (u32)sm->id ? lg : sm);
+	w_init(&w);
+	crp = req1(sid2, FK_ROUTE, buf, &w);
+	CHECK(crp && !crypto_dispatch(crp) && w_wait(&w, 1) &&
+	      w.etype == EAGAIN && w.sid != sid2,
+	      "route: a routed session moves when a routing driver leaves");
+	nsid = w.sid;
+	CHECK(xor_one(nsid, 200, 0, 0x33, 0, FK_ROUTE) &&
+	      xor_one(nsid, 20, 0, 0x33, 0, FK_ROUTE),
+	      "route: the moved session serves every size on the driver left");
+	CHECK(!crypto_freesession(sid2) && !crypto_freesession(sid) &&
+	      atomic_read(drv == (u32)sm->id ? &sm->freeses : &lg->freeses) == 4 &&
+	      atomic_read(drv == (u32)sm->id ? &lg->freeses : &sm->freeses) == 3 &&
+	      !atomic_read(&sm->bad_sid) && !atomic_read(&lg->bad_sid),
+	      "route: freesession reaches every leg of every driver once");
+	sid = 0;
+	sid2 = 0;
+out:
+	crypto_freereq(crp);
+	if (sid)
+		crypto_freesession(sid);
+	if (sid2)
+		crypto_freesession(sid2);
+	if (m1)
+		crypto_freesession(m1);
+	if (m2)
+		crypto_freesession(m2);
+	fk_free(sm);
+	fk_free(lg);
+}
+
+/* maxoplen: a request too long for a driver goes to one that takes it. */
+static void t_maxoplen(void)
+{
+	struct fake *sh = fk_alloc("ocftest-short", CRYPTOCAP_F_SOFTWARE,
+				   FK_INLINE);
+	struct fake *lo = fk_alloc("ocftest-long", CRYPTOCAP_F_SOFTWARE,
+				   FK_INLINE);
+	int algs[] = { FK_MAXLEN };
+	u64 m1 = 0, sid = 0, only = 0;
+	u32 drv = 0;
+
+	if (!sh || !lo) {
+		CHECK(false, "maxoplen: set-up");
+		goto out;
+	}
+	sh->maxoplen = 100;
+	if (fk_register(sh, algs, 1) || fk_register(lo, algs, 1)) {
+		CHECK(false, "maxoplen: set-up");
+		goto out;
+	}
+	lo->delay_us = 300;
+	if (new1(&m1, FK_MAXLEN, 9, lo->id) || run_n(m1, FK_MAXLEN, 8, 32)) {
+		CHECK(false, "maxoplen: measuring requests");
+		goto out;
+	}
+	CHECK(!new1(&sid, FK_MAXLEN, 0x21, CRYPTOCAP_F_SOFTWARE) &&
+	      !crypto_session_driver(sid, FK_MAXLEN, &drv) &&
+	      drv == (u32)sh->id,
+	      "maxoplen: the session's base is the cheaper, limited driver");
+	atomic_set(&sh->process, 0);
+	atomic_set(&lo->process, 0);
+	CHECK(xor_one(sid, 100, 0, 0x21, 0, FK_MAXLEN) &&
+	      xor_one(sid, 101, 0, 0x21, 0, FK_MAXLEN) &&
+	      xor_one(sid, 250, 0, 0x21, 0, FK_MAXLEN) &&
+	      atomic_read(&sh->process) == 1 &&
+	      atomic_read(&lo->process) == 2,
+	      "maxoplen: requests beyond a driver's maxoplen go to one that takes them");
+	CHECK(!new1(&only, FK_MAXLEN, 0x21, sh->id) &&
+	      xor_one(only, 100, 0, 0x21, 0, FK_MAXLEN) &&
+	      xor_one(only, 101, 0, 0x21, E2BIG, FK_MAXLEN) &&
+	      atomic_read(&sh->process) == 2,
+	      "maxoplen: with no driver able to take it, E2BIG and the driver is not called");
+out:
+	if (only)
+		crypto_freesession(only);
+	if (sid)
+		crypto_freesession(sid);
+	if (m1)
+		crypto_freesession(m1);
+	fk_free(sh);
+	fk_free(lo);
+}
+
+/* Write @v to a sysctl file; 0 or a negative errno. */
+static int write_int_file(const char *path, int v)
+{
+	struct file *f = filp_open(path, O_WRONLY, 0);
+	char buf[16];
+	loff_t pos = 0;
+	ssize_t n;
+	int len;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	len = snprintf(buf, sizeof(buf), "%d\n", v);
+	n = kernel_write(f, buf, len, &pos);
+	filp_close(f, NULL);
+	return n == len ? 0 : n < 0 ? (int)n : -EIO;
+}
+
+/*
+ * kern.cryptodevallowsoft is /dev/crypto's policy for new sessions:
+ * flipping it never moves or loses a session that exists.
+ */
+static void t_allowsoft(void)
+{
+	struct fake *a = fk_alloc("ocftest-soft", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	int algs[] = { FK_SOFT }, saved = crypto_devallowsoft, v, bad = 0;
+	static const int flips[] = { 1, -1, 0, 1, 0 };
+	u64 sid = 0;
+	u32 drv = 0;
+
+	if (!a || fk_register(a, algs, 1) || new1(&sid, FK_SOFT, 0x44, 0)) {
+		CHECK(false, "allowsoft: set-up");
+		goto out;
+	}
+	for (v = 0; v < ARRAY_SIZE(flips); v++) {
+		if (write_int_file("/proc/sys/kern/cryptodevallowsoft",
+				   flips[v]) ||
+		    crypto_devallowsoft != flips[v] ||
+		    !xor_one(sid, 32, 0, 0x44, 0, FK_SOFT))
+			bad++;
+	}
+	write_int_file("/proc/sys/kern/cryptodevallowsoft", saved);
+	CHECK(!bad && crypto_devallowsoft == saved &&
+	      !crypto_session_driver(sid, FK_SOFT, &drv) && drv == (u32)a->id &&
+	      stat_field("drivers", "ocftest-soft", 0, "migrations") == 0 &&
+	      atomic_read(&a->newses) == 1 && !atomic_read(&a->freeses),
+	      "allowsoft: flips of kern.cryptodevallowsoft keep existing sessions working");
+out:
+	if (sid)
+		crypto_freesession(sid);
+	fk_free(a);
+}
+
 static void t_stats(void)
 {
 	struct fake *a = fk_alloc("ocftest-stats", CRYPTOCAP_F_SOFTWARE,
@@ -1810,7 +2102,7 @@ static void t_calibration(void)
 
 static int __init ocf_core_test_init(void)
 {
-	if (ktap_start(&suite, KBUILD_MODNAME, 82))
+	if (ktap_start(&suite, KBUILD_MODNAME, 95))
 		return -ENOMEM;
 	t_registration();
 	t_errors();
@@ -1821,6 +2113,9 @@ static int __init ocf_core_test_init(void)
 	t_race();
 	t_split();
 	t_cost();
+	t_route();
+	t_maxoplen();
+	t_allowsoft();
 	t_stats();
 	t_keying();
 	t_copystate();

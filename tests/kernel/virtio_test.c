@@ -803,8 +803,10 @@ static void t_two_devices(void)
 		}
 	}
 	/*
-	 * Where the framework puts hardware-only sessions: a diagnostic for
-	 * now, the measured costs of the two devices rarely tie.
+	 * Two devices of one kind share hardware-only sessions: the
+	 * framework counts their costs as a tie (measured costs of equal
+	 * devices differ by far more than noise bands allow under QEMU),
+	 * so the fewest-sessions rule alternates between them.
 	 */
 	for (i = 0; i < ARRAY_SIZE(sids); i++) {
 		struct cryptoini cri;
@@ -823,7 +825,11 @@ static void t_two_devices(void)
 			crypto_freesession(sids[i]);
 	ktap_diag(&vt_suite, "two_devices: hardware sessions %d on crid %d, %d on crid %d",
 		  per[0], vt_crid, per[1], crid2);
-	ktap_result(&vt_suite, !err, "two_devices");
+	if (per[0] < 2 || per[1] < 2)
+		ktap_diag(&vt_suite, "two_devices: each device should have at least 2 of %zu sessions",
+			  ARRAY_SIZE(sids));
+	ktap_result(&vt_suite, !err && per[0] >= 2 && per[1] >= 2,
+		    "two_devices");
 }
 
 static int __init vt_init(void)
