@@ -66,6 +66,16 @@ struct swcr_xform {
 	struct crypto_aes_ctx	*gcm_aes;	/* GCM: own J0 and CTR */
 	struct crypto_shash	*ghash;		/* GCM: keyed with H */
 	int			partner_alg;	/* AEAD: the other half */
+	/*
+	 * CRD_F_KEY_EXPLICIT: a second transform, keyed per request under
+	 * ek_lock, so the session's own key and its concurrent requests
+	 * are never disturbed.  NULL where per-request keys are refused.
+	 */
+	union {
+		struct crypto_skcipher	*ek_skc;
+		struct crypto_shash	*ek_shash;
+	};
+	spinlock_t		ek_lock;
 };
 
 struct swcr_session {
@@ -98,6 +108,7 @@ struct swcr_sg {
 };
 
 bool swcr_range_ok(int total, int off, int len);
+int swcr_sg_count(int flags, void *buf, int off, int len);
 int swcr_sg_alloc(struct swcr_sg *s, int nents);
 int swcr_sg_append(struct swcr_sg *s, int flags, void *buf, int off,
 		   int len);

@@ -67,8 +67,9 @@ int swcr_aead_init(struct swcr_xform *xf, const struct cryptoini *cri,
 	err = crypto_aead_setauthsize(xf->aead, SWCR_TAG_LEN);
 	if (!err)
 		err = crypto_aead_setkey(xf->aead, cri->cri_key, aeskey);
+	/* A failed allocation inside setkey is not a bad key. */
 	if (err)
-		return -EINVAL;
+		return err == -ENOMEM ? err : -EINVAL;
 	/* Short tags and other IV lengths (AEAD sessions only). */
 	if (mac && ccm) {
 		xf->aead_var = crypto_alloc_aead("ccm(aes)", 0,
@@ -78,8 +79,9 @@ int swcr_aead_init(struct swcr_xform *xf, const struct cryptoini *cri,
 			xf->aead_var = NULL;
 			return err;
 		}
-		if (crypto_aead_setkey(xf->aead_var, cri->cri_key, aeskey))
-			return -EINVAL;
+		err = crypto_aead_setkey(xf->aead_var, cri->cri_key, aeskey);
+		if (err)
+			return err == -ENOMEM ? err : -EINVAL;
 	} else if (mac && !xf->saltlen) {
 		err = swcr_gcm_init(xf, cri->cri_key, aeskey);
 		if (err)
@@ -108,11 +110,10 @@ static int swcr_aead_nents(struct swcr_io *io, void *pay,
 	int a = 0, p = 0;
 
 	if (op->aad_len)
-		a = crypto_buf_sg_nents(io->flags, io->in, op->aad_off,
-					op->aad_len);
+		a = swcr_sg_count(io->flags, io->in, op->aad_off,
+				  op->aad_len);
 	if (op->pay_len)
-		p = crypto_buf_sg_nents(io->flags, pay, op->pay_off,
-					op->pay_len);
+		p = swcr_sg_count(io->flags, pay, op->pay_off, op->pay_len);
 	if (a < 0 || p < 0)
 		return -EINVAL;
 	return a + p + 1;

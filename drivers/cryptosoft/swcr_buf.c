@@ -14,6 +14,29 @@ bool swcr_range_ok(int total, int off, int len)
 	       len <= total - off;
 }
 
+/*
+ * A contiguous buffer in the kernel's linear map is one scatterlist
+ * entry, with no page walk: the common case, worth a fast path.
+ */
+static bool swcr_linear(int flags, void *buf, int off, int len)
+{
+	u8 *p = (u8 *)buf + off;
+
+	return !(flags & CRYPTO_F_BUFTYPE_MASK) && len > 0 &&
+	       virt_addr_valid(p) && virt_addr_valid(p + len - 1);
+}
+
+/* Entries swcr_sg_append() needs for [off, off + len). */
+int swcr_sg_count(int flags, void *buf, int off, int len)
+{
+	if (len == 0)
+		return 0;
+	if (swcr_linear(flags, buf, off, len))
+		return 1;
+	return crypto_buf_sg_nents(flags, buf, off, len);
+}
+
+/* Room for `nents` entries, initialised when they are used. */
 int swcr_sg_alloc(struct swcr_sg *s, int nents)
 {
 	s->nents = 0;
@@ -21,35 +44,45 @@ int swcr_sg_alloc(struct swcr_sg *s, int nents)
 		nents = 1;
 	if (nents <= SWCR_SG_STACK) {
 		s->sg = s->stack;
-		s->cap = SWCR_SG_STACK;
 	} else {
 		s->sg = kmalloc_array(nents, sizeof(*s->sg), GFP_ATOMIC);
 		if (!s->sg)
 			return -ENOMEM;
-		s->cap = nents;
 	}
-	sg_init_table(s->sg, s->cap);
+	s->cap = nents;
 	return 0;
+}
+
+/* One more entry, for a linear-map buffer; swcr_sg_finish() ends the list. */
+static void swcr_sg_add(struct swcr_sg *s, void *p, unsigned int len)
+{
+	struct scatterlist *e = &s->sg[s->nents++];
+
+	sg_init_table(e, 1);
+	sg_unmark_end(e);
+	sg_set_buf(e, p, len);
 }
 
 /* Append bytes [off, off + len) of a request buffer. */
 int swcr_sg_append(struct swcr_sg *s, int flags, void *buf, int off, int len)
 {
-	int n, used;
+	int used;
 
 	if (len == 0)
 		return 0;
-	n = crypto_buf_sg_nents(flags, buf, off, len);
-	if (n < 0)
-		return n;
-	if (n == 0 || n > s->cap - s->nents)
+	if (s->nents >= s->cap)
 		return -EINVAL;
-	used = crypto_buf_to_sg(flags, buf, off, len, s->sg + s->nents, n);
+	if (swcr_linear(flags, buf, off, len)) {
+		swcr_sg_add(s, (u8 *)buf + off, len);
+		return 0;
+	}
+	used = crypto_buf_to_sg(flags, buf, off, len, s->sg + s->nents,
+				s->cap - s->nents);
 	if (used < 0)
-		return used;
-	if (used == 0 || used > n)
+		return used == -ENOSPC ? -EINVAL : used;
+	if (used == 0)
 		return -EINVAL;
-	/* The helper may have ended the list; later ranges continue it. */
+	/* The helper ended the list; later ranges continue it. */
 	sg_unmark_end(&s->sg[s->nents + used - 1]);
 	s->nents += used;
 	return 0;
@@ -62,8 +95,7 @@ int swcr_sg_append_ptr(struct swcr_sg *s, void *p, unsigned int len)
 		return 0;
 	if (s->nents >= s->cap)
 		return -EINVAL;
-	sg_set_buf(&s->sg[s->nents], p, len);
-	s->nents++;
+	swcr_sg_add(s, p, len);
 	return 0;
 }
 

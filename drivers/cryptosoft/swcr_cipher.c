@@ -32,29 +32,43 @@ static const struct swcr_cipher_desc swcr_ciphers[] = {
 	{ CRYPTO_NULL_CBC, "ecb(cipher_null)", 0, 256 },
 };
 
-int swcr_cipher_init(struct swcr_xform *xf, const struct cryptoini *cri)
+/*
+ * The Linux name for `alg` keyed with `bits` bits, or NULL when the
+ * length does not fit.  AES-CTR's name depends on the length (RFC 3686
+ * keys carry a nonce), so a per-request key must give the same name.
+ */
+static const char *swcr_cipher_name(int alg, int bits)
 {
 	const struct swcr_cipher_desc *d = NULL;
-	const char *name;
 	unsigned int klen;
-	int i, err;
+	int i;
 
 	for (i = 0; i < ARRAY_SIZE(swcr_ciphers); i++)
-		if (swcr_ciphers[i].alg == cri->cri_alg)
+		if (swcr_ciphers[i].alg == alg)
 			d = &swcr_ciphers[i];
-	if (!d || cri->cri_klen % 8)
-		return -EINVAL;
-	klen = cri->cri_klen / 8;
+	if (!d || bits < 0 || bits % 8)
+		return NULL;
+	klen = bits / 8;
 	if (klen < d->min_key || klen > d->max_key)
-		return -EINVAL;
-	name = d->name;
-	if (cri->cri_alg == CRYPTO_AES_CTR) {
+		return NULL;
+	if (alg == CRYPTO_AES_CTR) {
 		if (klen == 20 || klen == 28 || klen == 36)
-			name = "rfc3686(ctr(aes))";
-		else if (klen != 16 && klen != 24 && klen != 32)
-			return -EINVAL;
+			return "rfc3686(ctr(aes))";
+		if (klen != 16 && klen != 24 && klen != 32)
+			return NULL;
 	}
-	if (cri->cri_alg == CRYPTO_AES_XTS && klen != 32 && klen != 64)
+	if (alg == CRYPTO_AES_XTS && klen != 32 && klen != 64)
+		return NULL;
+	return d->name;
+}
+
+int swcr_cipher_init(struct swcr_xform *xf, const struct cryptoini *cri)
+{
+	const char *name = swcr_cipher_name(cri->cri_alg, cri->cri_klen);
+	unsigned int klen = cri->cri_klen / 8;
+	int err;
+
+	if (!name)
 		return -EINVAL;
 
 	/* Synchronous only: requests may come from softirq context. */
@@ -69,7 +83,15 @@ int swcr_cipher_init(struct swcr_xform *xf, const struct cryptoini *cri)
 	if (cri->cri_alg == CRYPTO_NULL_CBC)
 		return 0;	/* cipher_null takes no key */
 	err = crypto_skcipher_setkey(xf->skc, cri->cri_key, klen);
-	return err ? -EINVAL : 0;
+	if (err)
+		return -EINVAL;
+	xf->ek_skc = crypto_alloc_skcipher(name, 0, CRYPTO_ALG_ASYNC);
+	if (IS_ERR(xf->ek_skc)) {
+		err = PTR_ERR(xf->ek_skc);
+		xf->ek_skc = NULL;
+		return err;
+	}
+	return 0;
 }
 
 void swcr_cipher_free(struct swcr_xform *xf)
@@ -77,6 +99,10 @@ void swcr_cipher_free(struct swcr_xform *xf)
 	if (xf->skc)
 		crypto_free_skcipher(xf->skc);
 	xf->skc = NULL;
+	/* Freeing a tfm wipes its context, and with it the last key. */
+	if (xf->ek_skc)
+		crypto_free_skcipher(xf->ek_skc);
+	xf->ek_skc = NULL;
 }
 
 /*
@@ -119,28 +145,19 @@ int swcr_get_iv(struct swcr_xform *xf, struct swcr_io *io,
 	return 0;
 }
 
-int swcr_cipher_process(struct swcr_xform *xf, struct swcr_io *io,
-			struct cryptodesc *crd)
+/* One descriptor through `tfm`, the IV already in `iv`. */
+static int swcr_cipher_run(struct crypto_skcipher *tfm, struct swcr_io *io,
+			   struct cryptodesc *crd, u8 *iv)
 {
 	u8 __req[sizeof(struct skcipher_request) + SWCR_REQ_STACK]
 		CRYPTO_MINALIGN_ATTR;
 	struct skcipher_request *req = (void *)__req;
-	unsigned int reqsize = crypto_skcipher_reqsize(xf->skc);
+	unsigned int reqsize = crypto_skcipher_reqsize(tfm);
 	struct swcr_sg src, dst;
 	struct scatterlist *ssg, *dsg;
-	u8 iv[EALG_MAX_BLOCK_LEN];
 	int n, err;
 
-	if (!swcr_range_ok(io->ilen, crd->crd_skip, crd->crd_len))
-		return -EINVAL;
-	err = swcr_get_iv(xf, io, crd, iv, xf->ivlen);
-	if (err)
-		return err;
-	if (crd->crd_len == 0)
-		goto done;
-
-	n = crypto_buf_sg_nents(io->flags, io->in, crd->crd_skip,
-				crd->crd_len);
+	n = swcr_sg_count(io->flags, io->in, crd->crd_skip, crd->crd_len);
 	if (n < 0)
 		return n;
 	err = swcr_sg_alloc(&src, n);
@@ -154,8 +171,8 @@ int swcr_cipher_process(struct swcr_xform *xf, struct swcr_io *io,
 	dsg = ssg;
 	dst.sg = NULL;
 	if (io->out != io->in) {
-		n = crypto_buf_sg_nents(io->flags, io->out, crd->crd_skip,
-					crd->crd_len);
+		n = swcr_sg_count(io->flags, io->out, crd->crd_skip,
+				  crd->crd_len);
 		err = n < 0 ? n : swcr_sg_alloc(&dst, n);
 		if (err)
 			goto out_src;
@@ -167,13 +184,13 @@ int swcr_cipher_process(struct swcr_xform *xf, struct swcr_io *io,
 	}
 
 	if (reqsize > SWCR_REQ_STACK) {
-		req = skcipher_request_alloc(xf->skc, GFP_ATOMIC);
+		req = skcipher_request_alloc(tfm, GFP_ATOMIC);
 		if (!req) {
 			err = -ENOMEM;
 			goto out_dst;
 		}
 	} else {
-		skcipher_request_set_tfm(req, xf->skc);
+		skcipher_request_set_tfm(req, tfm);
 	}
 	skcipher_request_set_callback(req, 0, NULL, NULL);
 	skcipher_request_set_crypt(req, ssg, dsg, crd->crd_len, iv);
@@ -190,10 +207,49 @@ out_dst:
 		swcr_sg_free(&dst);
 out_src:
 	swcr_sg_free(&src);
+	return err;
+}
+
+/* A per-request key (CRD_F_KEY_EXPLICIT) on the second transform. */
+static int swcr_cipher_run_key(struct swcr_xform *xf, struct swcr_io *io,
+			       struct cryptodesc *crd, u8 *iv)
+{
+	const char *name = swcr_cipher_name(xf->alg, crd->crd_klen);
+	int err;
+
+	if (xf->alg == CRYPTO_NULL_CBC)
+		return swcr_cipher_run(xf->skc, io, crd, iv);
+	if (!xf->ek_skc || !crd->crd_key || !name ||
+	    strcmp(name, crypto_tfm_alg_name(crypto_skcipher_tfm(xf->ek_skc))))
+		return -EINVAL;
+	spin_lock_bh(&xf->ek_lock);
+	err = crypto_skcipher_setkey(xf->ek_skc, crd->crd_key,
+				     crd->crd_klen / 8);
+	err = err ? -EINVAL : swcr_cipher_run(xf->ek_skc, io, crd, iv);
+	spin_unlock_bh(&xf->ek_lock);
+	return err;
+}
+
+int swcr_cipher_process(struct swcr_xform *xf, struct swcr_io *io,
+			struct cryptodesc *crd)
+{
+	u8 iv[EALG_MAX_BLOCK_LEN];
+	int err;
+
+	if (!swcr_range_ok(io->ilen, crd->crd_skip, crd->crd_len))
+		return -EINVAL;
+	err = swcr_get_iv(xf, io, crd, iv, xf->ivlen);
+	if (err)
+		return err;
+	if (crd->crd_len == 0)
+		err = 0;
+	else if (crd->crd_flags & CRD_F_KEY_EXPLICIT)
+		err = swcr_cipher_run_key(xf, io, crd, iv);
+	else
+		err = swcr_cipher_run(xf->skc, io, crd, iv);
 	memzero_explicit(iv, sizeof(iv));
 	if (err)
 		return err;
-done:
 	io->in = io->out;
 	return 0;
 }

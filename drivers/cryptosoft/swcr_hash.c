@@ -72,6 +72,12 @@ int swcr_hash_init(struct swcr_xform *xf, const struct cryptoini *cri)
 		err = crypto_shash_setkey(xf->shash, cri->cri_key, klen);
 		if (err)
 			return -EINVAL;
+		xf->ek_shash = crypto_alloc_shash(d->name, 0, 0);
+		if (IS_ERR(xf->ek_shash)) {
+			err = PTR_ERR(xf->ek_shash);
+			xf->ek_shash = NULL;
+			return err;
+		}
 	}
 	if (xf->kind == SWCR_KPDK) {
 		err = swcr_kpdk_init(xf, cri->cri_key, klen);
@@ -94,6 +100,10 @@ void swcr_hash_free(struct swcr_xform *xf)
 	if (xf->shash)
 		crypto_free_shash(xf->shash);
 	xf->shash = NULL;
+	/* Freeing a tfm wipes its context, and with it the last key. */
+	if (xf->ek_shash)
+		crypto_free_shash(xf->ek_shash);
+	xf->ek_shash = NULL;
 	kfree_sensitive(xf->key);
 	xf->key = NULL;
 }
@@ -152,6 +162,39 @@ int swcr_hash_write_result(struct swcr_io *io, struct cryptodesc *crd,
 	return err > 0 ? -err : err;
 }
 
+/*
+ * A keyed hash with a per-request key (CRD_F_KEY_EXPLICIT), one-shot
+ * only: a running state belongs to the session's key.
+ */
+static int swcr_hash_keyed(struct swcr_xform *xf, struct swcr_io *io,
+			   struct cryptodesc *crd, u8 *res)
+{
+	int err;
+
+	if (!xf->ek_shash || !crd->crd_key || crd->crd_klen < 0 ||
+	    crd->crd_klen % 8 || crd->crd_klen / 8 > CRYPTO_HMAC_MAX_KEY_LEN ||
+	    (crd->crd_flags & (CRD_F_HASH_RESET | CRD_F_HASH_PARTIAL)))
+		return -EINVAL;
+	spin_lock_bh(&xf->ek_lock);
+	err = crypto_shash_setkey(xf->ek_shash, crd->crd_key,
+				  crd->crd_klen / 8);
+	if (err) {
+		err = -EINVAL;
+	} else {
+		SHASH_DESC_ON_STACK(desc, xf->ek_shash);
+
+		desc->tfm = xf->ek_shash;
+		err = crypto_shash_init(desc);
+		if (!err)
+			err = swcr_hash_update(xf, io, crd, desc);
+		if (!err)
+			err = crypto_shash_final(desc, res);
+		shash_desc_zero(desc);
+	}
+	spin_unlock_bh(&xf->ek_lock);
+	return err;
+}
+
 int swcr_hash_process(struct swcr_xform *xf, struct swcr_io *io,
 		      struct cryptodesc *crd)
 {
@@ -169,6 +212,12 @@ int swcr_hash_process(struct swcr_xform *xf, struct swcr_io *io,
 			return 0;
 		memset(res, 0, xf->mlen);
 		return swcr_hash_write_result(io, crd, res, xf->mlen);
+	}
+	if (crd->crd_flags & CRD_F_KEY_EXPLICIT) {
+		err = swcr_hash_keyed(xf, io, crd, res);
+		if (err)
+			goto out;
+		goto result;
 	}
 
 	streaming = crd->crd_flags & (CRD_F_HASH_RESET | CRD_F_HASH_PARTIAL);

@@ -143,6 +143,7 @@ static int swcr_xform_init(struct swcr_xform *xf, const struct cryptoini *cri,
 	xf->alg = cri->cri_alg;
 	xf->kind = info->kind;
 	spin_lock_init(&xf->lock);
+	spin_lock_init(&xf->ek_lock);
 
 	switch (info->kind) {
 	case SWCR_CIPHER:
@@ -279,11 +280,13 @@ static int swcr_run(struct swcr_session *ses, struct cryptop *crp)
 	if (!crp->crp_buf || !crp->crp_desc || crp->crp_ilen < 0)
 		return -EINVAL;
 	for (crd = crp->crp_desc; crd; crd = crd->crd_next) {
-		if (crd->crd_flags & CRD_F_KEY_EXPLICIT)
-			return -EOPNOTSUPP;
 		xf = swcr_find_xform(ses, crp, crd);
 		if (!xf)
 			return -EINVAL;
+		/* Per-request keys: Linux-API ciphers and keyed hashes. */
+		if ((crd->crd_flags & CRD_F_KEY_EXPLICIT) &&
+		    xf->kind != SWCR_CIPHER && xf->kind != SWCR_HASH)
+			return -EOPNOTSUPP;
 		switch (xf->kind) {
 		case SWCR_CIPHER:
 			err = swcr_cipher_process(xf, &io, crd);

@@ -334,6 +334,26 @@ static int swt_hash_len(int alg)
 	return 20;
 }
 
+/* The MACs Linux keys (HMAC, XCBC): the ones a per-request key fits. */
+static bool swt_hash_keyed(int alg)
+{
+	switch (alg) {
+	case CRYPTO_MD5_HMAC:
+	case CRYPTO_MD5_HMAC_96:
+	case CRYPTO_SHA1_HMAC:
+	case CRYPTO_SHA1_HMAC_96:
+	case CRYPTO_SHA2_224_HMAC:
+	case CRYPTO_SHA2_256_HMAC:
+	case CRYPTO_SHA2_384_HMAC:
+	case CRYPTO_SHA2_512_HMAC:
+	case CRYPTO_RIPEMD160_HMAC:
+	case CRYPTO_RIPEMD160_HMAC_96:
+	case CRYPTO_AES_XCBC_MAC_96:
+		return true;
+	}
+	return false;
+}
+
 static void swt_hash_vec(const struct swt_vec *v)
 {
 	struct swt_data d;
@@ -869,7 +889,7 @@ static void swt_bad_requests(void)
 			 CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT,
 		.iv = key, .ivlen = 16 };
 	err = swt_request(sid, &op, 1, &b, NULL, NULL);
-	swt_record(err == EOPNOTSUPP, "per-request key (CRD_F_KEY_EXPLICIT) gives EOPNOTSUPP (err %d)",
+	swt_record(err == EINVAL, "CRD_F_KEY_EXPLICIT without crd_key gives EINVAL (err %d)",
 		   err);
 	swt_buf_read(&b, lin);	/* reads the 64 visible bytes */
 	memcpy(lin, b.seg[0], 96);
@@ -925,6 +945,136 @@ static void swt_bad_requests(void)
 		   err);
 }
 
+/* ------------------------------------------ per-request keys */
+
+/*
+ * One request on `sid` over a contiguous copy of `in` (a cipher writes
+ * `res`, a hash its result to `res` via crp_mac); with `key` the
+ * request carries it (CRD_F_KEY_EXPLICIT).
+ */
+static int swt_key_request(u64 sid, const struct swt_vec *v,
+			   const struct swt_data *d, const u8 *key, int klen,
+			   bool hash, bool enc, const u8 *in, u8 *res)
+{
+	struct cryptop *crp = crypto_getreq(1);
+	struct cryptodesc *crd;
+	int err;
+
+	if (!crp)
+		return -ENOMEM;
+	crd = crp->crp_desc;
+	crd->crd_alg = v->alg;
+	crd->crd_len = d->inlen;
+	if (!hash) {
+		crd->crd_flags = (enc ? CRD_F_ENCRYPT : 0) |
+				 CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT;
+		memcpy(crd->crd_iv, d->iv, d->ivlen);
+	}
+	if (key) {
+		crd->crd_flags |= CRD_F_KEY_EXPLICIT;
+		crd->crd_key = (void *)key;
+		crd->crd_klen = klen * 8;
+	}
+	memcpy(res, in, d->inlen);
+	crp->crp_sid = sid;
+	crp->crp_ilen = d->inlen;
+	crp->crp_buf = res;
+	crp->crp_mac = hash ? res : NULL;
+	err = swt_run(crp);
+	if (err != -ETIMEDOUT)
+		crypto_freereq(crp);
+	return err;
+}
+
+/*
+ * CRD_F_KEY_EXPLICIT: a session keyed with the complement of the
+ * vector's key, requests carrying the vector's key give the vector's
+ * answer, and a request without one still uses the session's key.
+ */
+static void swt_key_explicit_vec(const struct swt_vec *v, bool hash)
+{
+	struct swt_data d;
+	u8 *other = NULL, *res = NULL;
+	int i, err, n, mlen = hash ? swt_hash_len(v->alg) : 0;
+	bool ok = false;
+	u64 sid;
+
+	if (swt_data_load(&d, v)) {
+		swt_record(false, "per-request key %s: out of memory",
+			   v->name);
+		return;
+	}
+	n = max(d.inlen, 64);	/* room for any MAC */
+	other = kmemdup(d.key, d.klen + 1, GFP_KERNEL);
+	res = kzalloc(n, GFP_KERNEL);
+	err = other && res ? 0 : -ENOMEM;
+	for (i = 0; other && i < d.klen; i++)
+		other[i] ^= 0xff;
+	err = err ?: swt_session(&sid, v->alg, other, d.klen, 0, NULL, 0);
+	if (err)
+		goto out;
+	err = swt_key_request(sid, v, &d, d.key, d.klen, hash, true, d.in,
+			      res);
+	ok = !err && !memcmp(res, d.out, hash ? mlen : d.inlen);
+	if (ok && !hash) {
+		err = swt_key_request(sid, v, &d, d.key, d.klen, false, false,
+				      d.out, res);
+		ok = !err && !memcmp(res, d.in, d.inlen);
+	}
+	/* The session's own key is untouched. */
+	if (ok) {
+		err = swt_key_request(sid, v, &d, NULL, 0, hash, true, d.in,
+				      res);
+		ok = !err && memcmp(res, d.out, hash ? mlen : d.inlen);
+	}
+	crypto_freesession(sid);
+out:
+	swt_record(ok, "KEY_EXPLICIT %s: %s, session key kept (err %d)",
+		   v->name, hash ? "MAC matches" : "enc and dec match", err);
+	kfree(other);
+	kfree(res);
+	swt_data_free(&d);
+}
+
+/* What cannot take a per-request key says so. */
+static void swt_key_explicit_refused(void)
+{
+	static const u8 key[36] = "0123456789abcdef0123456789abcdef0123";
+	static const struct { int alg, klen, bad; const char *what; } refusals[] = {
+		{ CRYPTO_AES_CTR, 16, 20, "AES-CTR key of the RFC 3686 length" },
+		{ CRYPTO_AES_CBC, 16, 15, "AES-CBC key of 15 bytes" },
+		{ CRYPTO_SHA2_256, 0, 16, "plain SHA-256" },
+		{ CRYPTO_ARC4, 16, 16, "ARC4" },
+		{ CRYPTO_MD5_KPDK, 16, 16, "MD5_KPDK" },
+	};
+	struct swt_data d = { };
+	u8 buf[64], iv[16] = { };
+	int i, err, want;
+	u64 sid;
+
+	d.inlen = 32;
+	d.iv = iv;
+	d.ivlen = 16;
+	for (i = 0; i < ARRAY_SIZE(refusals); i++) {
+		struct swt_vec c = { .alg = refusals[i].alg };
+
+		want = refusals[i].alg == CRYPTO_ARC4 ||
+		       refusals[i].alg == CRYPTO_MD5_KPDK ? EOPNOTSUPP : EINVAL;
+		err = swt_session(&sid, c.alg, key, refusals[i].klen, 0, NULL, 0);
+		if (!err) {
+			err = swt_key_request(sid, &c, &d, key, refusals[i].bad,
+					      c.alg != CRYPTO_AES_CTR &&
+					      c.alg != CRYPTO_AES_CBC &&
+					      c.alg != CRYPTO_ARC4, true,
+					      buf, buf);
+			crypto_freesession(sid);
+		}
+		swt_record(err == want, "KEY_EXPLICIT refused: %s gives %s (err %d)",
+			   refusals[i].what, want == EINVAL ? "EINVAL" :
+			   "EOPNOTSUPP", err);
+	}
+}
+
 /* --------------------------------------------------------------- run */
 
 static int __init swt_kat_init(void)
@@ -960,6 +1110,14 @@ static int __init swt_kat_init(void)
 	swt_chains();
 	swt_comp_tests();
 	swt_bad_requests();
+	for (i = 0; i < ARRAY_SIZE(swt_cipher_vecs); i++)
+		if (swt_cipher_vecs[i].alg != CRYPTO_ARC4 &&
+		    swt_cipher_vecs[i].alg != CRYPTO_SKIPJACK_CBC)
+			swt_key_explicit_vec(&swt_cipher_vecs[i], false);
+	for (i = 0; i < ARRAY_SIZE(swt_hash_vecs); i++)
+		if (swt_hash_keyed(swt_hash_vecs[i].alg))
+			swt_key_explicit_vec(&swt_hash_vecs[i], true);
+	swt_key_explicit_refused();
 publish:
 	swt_publish(&suite, KBUILD_MODNAME);
 	return 0;
