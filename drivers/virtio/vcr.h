@@ -154,5 +154,6 @@ struct vcr_stats {
 };
 int vcr_get_stats(u32 driverid, struct vcr_stats *st);
 int vcr_set_inflight_limit(u32 driverid, unsigned int limit);
+int vcr_test_fail(u32 driverid);
 
 #endif /* _VCR_H */

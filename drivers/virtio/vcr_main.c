@@ -41,6 +41,61 @@ static DEFINE_IDA(vcr_ida);
 static DEFINE_MUTEX(vcr_list_mutex);
 static LIST_HEAD(vcr_list);
 
+/*
+ * Re-initialising a device that failed while in service: unbind and
+ * probe it again (the virtio core resets it and negotiates afresh), at
+ * most once per VCR_REPROBE_GAP so a device that keeps failing stays
+ * down.  On their own workqueue, flushed at module exit.
+ */
+#define VCR_REPROBE_GAP		(10 * HZ)
+static struct workqueue_struct *vcr_wq;
+static DEFINE_SPINLOCK(vcr_reprobe_lock);
+static unsigned long vcr_last_reprobe;
+static bool vcr_reprobed;
+
+struct vcr_reprobe {
+	struct work_struct	work;
+	struct device		*dev;
+};
+
+static void vcr_reprobe_fn(struct work_struct *work)
+{
+	struct vcr_reprobe *r = container_of(work, struct vcr_reprobe, work);
+	int err;
+
+	err = device_reprobe(r->dev);
+	if (err)
+		dev_warn(r->dev, "re-initialisation failed (%d)\n", err);
+	put_device(r->dev);
+	kfree(r);
+}
+
+static void vcr_schedule_reprobe(struct vcr_dev *vd)
+{
+	struct vcr_reprobe *r;
+	bool go;
+
+	spin_lock(&vcr_reprobe_lock);
+	go = !vcr_reprobed ||
+	     time_after(jiffies, vcr_last_reprobe + VCR_REPROBE_GAP);
+	if (go) {
+		vcr_reprobed = true;
+		vcr_last_reprobe = jiffies;
+	}
+	spin_unlock(&vcr_reprobe_lock);
+	if (!go) {
+		dev_err(&vd->vdev->dev, "%s: failed again, left down\n",
+			vd->name);
+		return;
+	}
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	if (!r)
+		return;
+	INIT_WORK(&r->work, vcr_reprobe_fn);
+	r->dev = get_device(&vd->vdev->dev);
+	queue_work(vcr_wq, &r->work);
+}
+
 const struct vcr_alg *vcr_find_alg(int ocf_alg)
 {
 	unsigned int i;
@@ -95,16 +150,21 @@ out:
 static void vcr_fail_work(struct work_struct *work)
 {
 	struct vcr_dev *vd = container_of(work, struct vcr_dev, fail_work);
+	bool was_registered;
 
 	dev_err(&vd->vdev->dev, "%s: device failed, withdrawing it\n",
 		vd->name);
 	vcr_kill(vd);
 	mutex_lock(&vd->reg_mutex);
+	was_registered = vd->registered;
 	if (vd->registered) {
 		vd->registered = false;
 		crypto_unregister_all(vd->driverid);
 	}
 	mutex_unlock(&vd->reg_mutex);
+	/* A device that failed in service (not at probe) gets a new start. */
+	if (was_registered && !READ_ONCE(vd->gone))
+		vcr_schedule_reprobe(vd);
 }
 
 /* Any context: the device misbehaved; withdraw it from process context. */
@@ -374,6 +434,29 @@ int vcr_set_inflight_limit(u32 driverid, unsigned int limit)
 }
 EXPORT_SYMBOL_GPL(vcr_set_inflight_limit);
 
+/*
+ * For the in-kernel tests: what the driver does when the device reports
+ * VIRTIO_CONFIG_S_NEEDS_RESET (vcr_config_changed()), on demand: QEMU
+ * raises it only for a request the driver never sends.
+ */
+int vcr_test_fail(u32 driverid)
+{
+	struct vcr_dev *vd;
+	int err = -ENOENT;
+
+	mutex_lock(&vcr_list_mutex);
+	list_for_each_entry(vd, &vcr_list, link) {
+		if (vd->driverid != driverid)
+			continue;
+		vcr_fail_device(vd);
+		err = 0;
+		break;
+	}
+	mutex_unlock(&vcr_list_mutex);
+	return err;
+}
+EXPORT_SYMBOL_GPL(vcr_test_fail);
+
 static const struct virtio_device_id vcr_id_table[] = {
 	{ VIRTIO_ID_CRYPTO, VIRTIO_DEV_ANY_ID },
 	{ 0 },
@@ -388,7 +471,28 @@ static struct virtio_driver vcr_driver = {
 	.config_changed		= vcr_config_changed,
 };
 
-module_virtio_driver(vcr_driver);
+static int __init vcr_init(void)
+{
+	int err;
+
+	vcr_wq = alloc_workqueue("ocf_virtio", 0, 0);
+	if (!vcr_wq)
+		return -ENOMEM;
+	err = register_virtio_driver(&vcr_driver);
+	if (err)
+		destroy_workqueue(vcr_wq);
+	return err;
+}
+
+static void __exit vcr_exit(void)
+{
+	unregister_virtio_driver(&vcr_driver);
+	/* A pending re-initialisation finds no driver now; let it end. */
+	destroy_workqueue(vcr_wq);
+}
+
+module_init(vcr_init);
+module_exit(vcr_exit);
 
 /*
  * No MODULE_DEVICE_TABLE: the device is bound on purpose (insmod, or

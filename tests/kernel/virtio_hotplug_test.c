@@ -19,6 +19,7 @@
 #include <linux/wait.h>
 #include "ktap.h"
 #include "virtio_test.h"
+#include "../../drivers/virtio/vcr.h"
 
 #define HP_CASES	6
 #define HP_WINDOW	8
@@ -32,6 +33,9 @@ MODULE_PARM_DESC(max_ms, "Longest run when the device is never unplugged");
 static int after_ms = 3000;
 module_param(after_ms, int, 0444);
 MODULE_PARM_DESC(after_ms, "How long the load goes on after the unplug");
+static int fault_ms;
+module_param(fault_ms, int, 0444);
+MODULE_PARM_DESC(fault_ms, "After this long, make the driver act on a NEEDS_RESET (0: never)");
 
 struct hp_thread;
 
@@ -69,6 +73,7 @@ static struct task_struct *hp_ctl;
 static int hp_crid;
 static bool hp_stop;
 static unsigned long hp_gone_at;
+static bool hp_faulted;
 
 static int hp_cb(struct cryptop *crp)
 {
@@ -228,6 +233,7 @@ static void hp_report(void)
 	ktap_result(&hp_suite, lost == 0, "no_request_lost");
 	if (!unplugged) {
 		ktap_skip(&hp_suite, "device_unplugged_under_load",
+			  fault_ms ? "the device was not withdrawn" :
 			  "the device was not unplugged (needs the harness's device_del step)");
 		ktap_skip(&hp_suite, "load_moved_to_another_driver",
 			  "the device was not unplugged");
@@ -243,7 +249,15 @@ static int hp_ctl_fn(void *arg)
 	int i;
 
 	while (!kthread_should_stop()) {
-		if (!hp_gone_at && crypto_find_driver("virtio-crypto0") <= 0) {
+		if (fault_ms > 0 && !hp_faulted &&
+		    time_after(jiffies, start + msecs_to_jiffies(fault_ms))) {
+			hp_faulted = true;
+			ktap_diag(&hp_suite, "device failure injected (%d)",
+				  vcr_test_fail(hp_crid));
+		}
+		/* Gone, or already back as a new instance. */
+		if (!hp_gone_at && crypto_find_driver("virtio-crypto0") !=
+		    hp_crid) {
 			hp_gone_at = jiffies;
 			ktap_diag(&hp_suite, "virtio-crypto0 gone after %u ms",
 				  jiffies_to_msecs(hp_gone_at - start));
