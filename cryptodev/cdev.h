@@ -14,6 +14,7 @@
 #include <linux/xarray.h>
 #include <linux/scatterlist.h>
 #include <linux/rcupdate.h>
+#include <linux/workqueue.h>
 #include <opencrypto/cryptodev.h>
 
 /* Limits; see docs/cryptodev.md. */
@@ -22,8 +23,10 @@
 #define CDEV_MAX_ASYNC_DEFAULT		64
 #define CDEV_COPY_MAX_DEFAULT		4096
 #define CDEV_BOUNCE_MAX			65536
-/* Requests kept for reuse per open file. */
-#define CDEV_REQ_CACHE			8
+/* Copy buffer a new request starts with; grown on demand. */
+#define CDEV_BOUNCE_MIN			512
+/* Requests kept for reuse per open file (a multi-request call of 16). */
+#define CDEV_REQ_CACHE			16
 /* Pages covered by the preallocated pin arrays (64 KiB unaligned). */
 #define CDEV_PIN_PAGES			17
 
@@ -92,10 +95,14 @@ struct cdev_fd;
 /* One operation in flight; reused from a per-file cache. */
 struct cdev_req {
 	struct list_head	link;
+	struct list_head	batch;		/* CIOCNCRYPTM, while submitting */
+	u32			midx;		/* its entry in that call */
 	struct cdev_fd		*fd;
 	struct cdev_session	*ses;
 	struct cryptop		*crp;
 	int			state;
+	bool			inline_done;	/* callback ran in dispatch */
+	struct task_struct	*task;		/* the dispatching thread */
 	wait_queue_head_t	wq;
 	bool			async;
 	bool			multi;		/* CIOCNCRYPTM: on fd->mreqs */
@@ -104,7 +111,7 @@ struct cdev_req {
 	struct mm_struct	*mm;		/* submitter (async fetch check) */
 
 	/* Data: either a kernel copy or pinned user pages. */
-	u8			*bounce;	/* cached copy buffer */
+	u8			*bounce;	/* cached copy buffer, grown */
 	size_t			bounce_size;
 	u8			*big;		/* kvmalloc'ed for this op */
 	size_t			big_size;
@@ -134,6 +141,9 @@ struct cdev_req {
 /* State of one open /dev/crypto file (shared by CRIOGET clones). */
 struct cdev_fd {
 	struct xarray		sessions;
+	/* One for the open file, one per request in the framework. */
+	atomic_t		refs;
+	struct cdev_req		*hot;		/* last request put back */
 	spinlock_t		lock;		/* everything below */
 	struct list_head	free_reqs;
 	unsigned int		nfree;
@@ -142,9 +152,9 @@ struct cdev_fd {
 	struct list_head	mreqs;		/* CIOCNCRYPTM, not collected */
 	unsigned int		mdone;		/* of those, completed */
 	u32			next_reqid;
-	unsigned int		inflight;	/* dispatched, callback pending */
 	unsigned int		async_count;	/* submitted, not fetched */
-	wait_queue_head_t	wq;		/* poll and release */
+	wait_queue_head_t	wq;		/* poll */
+	struct work_struct	free_work;	/* the last put, from a callback */
 };
 
 /* Sessions (cdev_session.c). */
@@ -160,13 +170,26 @@ int cdev_finddev(struct crypt_find_op *fo);
 /* Requests (cdev_req.c). */
 struct cdev_req *cdev_req_get(struct cdev_fd *f);
 void cdev_req_put(struct cdev_fd *f, struct cdev_req *r);
+unsigned int cdev_req_get_cached(struct cdev_fd *f, struct list_head *list,
+				 unsigned int n);
+void cdev_req_put_list(struct cdev_fd *f, struct list_head *list);
 int cdev_req_dispatch(struct cdev_req *r);
 int cdev_req_wait(struct cdev_req *r);
 int cdev_req_run(struct cdev_req *r);
 int cdev_req_exec(struct cdev_req *r);
 void cdev_req_release_data(struct cdev_req *r);
 void cdev_reqs_release(struct cdev_fd *f);
-void cdev_reap_zombies(struct cdev_fd *f);
+void cdev_fd_put(struct cdev_fd *f);
+void cdev_reap_zombies_now(struct cdev_fd *f);
+
+/* Requests of killed waiters, released by the next ioctl. */
+static inline void cdev_reap_zombies(struct cdev_fd *f)
+{
+	/* A racy peek is enough: a zombie missed now is reaped later. */
+	if (unlikely(!list_empty_careful(&f->zombies)))
+		cdev_reap_zombies_now(f);
+}
+
 int cdev_kbuf(struct cdev_req *r, size_t size);
 
 /* User buffers (cdev_buf.c). */

@@ -47,14 +47,10 @@ static int cdev_kdone(struct cryptkop *krp)
 {
 	struct cdev_kreq *k = container_of(krp, struct cdev_kreq, krp);
 	struct cdev_fd *f = k->fd;
-	unsigned long flags;
 
 	complete(&k->done);
 	cdev_kreq_put(k);
-	spin_lock_irqsave(&f->lock, flags);
-	f->inflight--;
-	wake_up_all(&f->wq);
-	spin_unlock_irqrestore(&f->lock, flags);
+	cdev_fd_put(f);
 	return 0;
 }
 
@@ -136,17 +132,12 @@ int cdev_key(struct cdev_fd *f, struct crypt_kop *kop, bool with_crid)
 		k->nbytes[i] = n;
 	}
 
-	spin_lock_irq(&f->lock);
-	f->inflight++;
-	spin_unlock_irq(&f->lock);
+	atomic_inc(&f->refs);		/* until the callback */
 	refcount_inc(&k->ref);		/* the callback's */
 	err = crypto_kdispatch(&k->krp);
 	if (err) {
 		refcount_dec(&k->ref);
-		spin_lock_irq(&f->lock);
-		f->inflight--;
-		wake_up_all(&f->wq);
-		spin_unlock_irq(&f->lock);
+		cdev_fd_put(f);
 		err = err > 0 ? -err : err;
 		goto out;
 	}

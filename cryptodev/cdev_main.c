@@ -29,7 +29,39 @@ MODULE_PARM_DESC(max_async,
 unsigned int cdev_copy_max = CDEV_COPY_MAX_DEFAULT;
 module_param_named(copy_max, cdev_copy_max, uint, 0644);
 MODULE_PARM_DESC(copy_max,
-		 "Largest buffer copied; larger ones are pinned in place (at most the size requests were created with)");
+		 "Largest buffer copied; larger ones are pinned in place (at most 65536 takes effect)");
+
+/*
+ * A file released with requests still in the framework is freed by the
+ * last callback through this workqueue; module exit waits for those.
+ */
+static struct workqueue_struct *cdev_wq;
+static atomic_t cdev_detached = ATOMIC_INIT(0);
+static DECLARE_WAIT_QUEUE_HEAD(cdev_detached_wq);
+
+static void cdev_fd_free(struct cdev_fd *f)
+{
+	cdev_reqs_release(f);
+	cdev_sessions_release(f);
+	kfree(f);
+}
+
+static void cdev_fd_free_work(struct work_struct *work)
+{
+	cdev_fd_free(container_of(work, struct cdev_fd, free_work));
+	if (atomic_dec_and_test(&cdev_detached))
+		wake_up_all(&cdev_detached_wq);
+}
+
+/*
+ * A request left the framework (any context).  The last one of a
+ * released file has it freed in process context.
+ */
+void cdev_fd_put(struct cdev_fd *f)
+{
+	if (atomic_dec_and_test(&f->refs))
+		queue_work(cdev_wq, &f->free_work);
+}
 
 static int cdev_open(struct inode *inode, struct file *filp)
 {
@@ -41,23 +73,39 @@ static int cdev_open(struct inode *inode, struct file *filp)
 	if (!f)
 		return -ENOMEM;
 	xa_init_flags(&f->sessions, XA_FLAGS_ALLOC1);
+	atomic_set(&f->refs, 1);
 	spin_lock_init(&f->lock);
 	INIT_LIST_HEAD(&f->free_reqs);
 	INIT_LIST_HEAD(&f->done);
 	INIT_LIST_HEAD(&f->zombies);
 	INIT_LIST_HEAD(&f->mreqs);
 	init_waitqueue_head(&f->wq);
+	INIT_WORK(&f->free_work, cdev_fd_free_work);
 	filp->private_data = f;
 	return nonseekable_open(inode, filp);
 }
 
+/*
+ * Never waits for the framework: with requests in flight, the state
+ * (requests, sessions, pinned pages) lives on until the last callback.
+ * Unfetched results (their pages may take a while to unpin) are released
+ * by the workqueue too; a file without them is freed here.
+ */
 static int cdev_release(struct inode *inode, struct file *filp)
 {
 	struct cdev_fd *f = filp->private_data;
 
-	cdev_reqs_release(f);
-	cdev_sessions_release(f);
-	kfree(f);
+	atomic_inc(&cdev_detached);
+	if (!atomic_dec_and_test(&f->refs))
+		return 0;
+	/* No callback is left: the lists are ours. */
+	if (!list_empty(&f->done) || !list_empty(&f->mreqs) ||
+	    !list_empty(&f->zombies)) {
+		queue_work(cdev_wq, &f->free_work);
+		return 0;
+	}
+	cdev_fd_free(f);
+	atomic_dec(&cdev_detached);
 	return 0;
 }
 
@@ -210,8 +258,29 @@ long cdev_ioctl_native(struct file *filp, unsigned int cmd,
 	return ret;
 }
 
+/*
+ * CIOCCRYPT, the hot path, on its own: a fixed-size copy of the
+ * argument needs no run-time object-size check.
+ */
+static long cdev_ioctl_crypt(struct file *filp, struct crypt_op __user *uop)
+{
+	struct cdev_fd *f = filp->private_data;
+	struct crypt_op cop;
+	long ret;
+
+	if (copy_from_user(&cop, uop, sizeof(cop)))
+		return -EFAULT;
+	cdev_reap_zombies(f);
+	ret = cdev_crypt(f, &cop);
+	if (!ret && copy_to_user(uop, &cop, sizeof(cop)))
+		return -EFAULT;
+	return ret;
+}
+
 static long cdev_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 {
+	if (cmd == CIOCCRYPT)
+		return cdev_ioctl_crypt(filp, (void __user *)arg);
 	return cdev_ioctl_native(filp, cmd, (void __user *)arg);
 }
 
@@ -235,12 +304,23 @@ static struct miscdevice cdev_misc = {
 
 static int __init cdev_init(void)
 {
-	return misc_register(&cdev_misc);
+	int err;
+
+	cdev_wq = alloc_workqueue("cryptodev", 0, 0);
+	if (!cdev_wq)
+		return -ENOMEM;
+	err = misc_register(&cdev_misc);
+	if (err)
+		destroy_workqueue(cdev_wq);
+	return err;
 }
 
 static void __exit cdev_exit(void)
 {
 	misc_deregister(&cdev_misc);
+	/* Files closed with work in flight: their callbacks are ours. */
+	wait_event(cdev_detached_wq, !atomic_read(&cdev_detached));
+	destroy_workqueue(cdev_wq);
 }
 
 module_init(cdev_init);

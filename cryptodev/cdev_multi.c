@@ -219,77 +219,111 @@ static int cdev_ngsession_one(struct cdev_fd *f, struct session_n_op *s)
 	return err;
 }
 
-static int cdev_ncrypt_one(struct cdev_fd *f, struct crypt_n_op *n)
+/*
+ * CIOCNCRYPTM: the async slots of the whole call are reserved at once,
+ * every entry is prepared, all are queued on f->mreqs (with their ids)
+ * under one lock, then dispatched back to back.
+ */
+static void cdev_ncrypt_batch(struct cdev_fd *f, struct crypt_n_op *ops,
+			      u32 count)
 {
-	struct crypt_op cop = {
-		.ses = n->ses, .op = n->op, .flags = n->flags, .len = n->len,
-		.src = n->src, .dst = n->dst, .mac = n->mac, .iv = n->iv,
-	};
-	struct cdev_req *r;
+	unsigned int max = READ_ONCE(cdev_max_async);
+	struct cdev_req *r, *tmp;
+	LIST_HEAD(cached);
+	LIST_HEAD(batch);
+	u32 i, slots, used = 0;
+	bool woke = false;
 	int err;
 
-	n->reqid = 0;
 	spin_lock_irq(&f->lock);
-	if (f->async_count >= READ_ONCE(cdev_max_async)) {
-		spin_unlock_irq(&f->lock);
-		return -EBUSY;
-	}
-	f->async_count++;
+	slots = f->async_count < max ? min(count, max - f->async_count) : 0;
+	f->async_count += slots;
 	spin_unlock_irq(&f->lock);
+	cdev_req_get_cached(f, &cached, slots);
 
-	r = cdev_req_get(f);
-	err = r ? cdev_crypt_prepare(f, r, &cop) : -ENOMEM;
-	if (err)
-		goto fail;
-	r->async = true;
-	r->multi = true;
-	r->opaque = n->opaque;
-	r->mm = current->mm;
-	mmgrab(r->mm);
+	for (i = 0; i < count; i++) {
+		struct crypt_n_op *n = &ops[i];
+		struct crypt_op cop = {
+			.ses = n->ses, .op = n->op, .flags = n->flags,
+			.len = n->len, .src = n->src, .dst = n->dst,
+			.mac = n->mac, .iv = n->iv,
+		};
+
+		n->reqid = 0;
+		if (i >= slots) {
+			n->status = EBUSY;
+			continue;
+		}
+		r = list_first_entry_or_null(&cached, struct cdev_req, link);
+		if (r)
+			list_del_init(&r->link);
+		else
+			r = cdev_req_get(f);
+		err = r ? cdev_crypt_prepare(f, r, &cop) : -ENOMEM;
+		if (err) {
+			if (r)
+				cdev_req_put(f, r);
+			n->status = -err;
+			continue;
+		}
+		r->async = true;
+		r->multi = true;
+		r->opaque = n->opaque;
+		r->mm = current->mm;
+		mmgrab(r->mm);
+		r->midx = i;
+		n->status = 0;
+		list_add_tail(&r->batch, &batch);
+		used++;
+	}
+	cdev_req_put_list(f, &cached);
 
 	spin_lock_irq(&f->lock);
-	if (++f->next_reqid == 0)
-		f->next_reqid = 1;
-	r->reqid = f->next_reqid;
-	list_add_tail(&r->link, &f->mreqs);
-	if (!r->crp->crp_desc) {
-		/* Nothing to run (a cipher over 0 bytes): done now. */
-		r->state = CDEV_R_DONE;
-		f->mdone++;
+	f->async_count -= slots - used;
+	list_for_each_entry_safe(r, tmp, &batch, batch) {
+		if (++f->next_reqid == 0)
+			f->next_reqid = 1;
+		r->reqid = f->next_reqid;
+		ops[r->midx].reqid = r->reqid;
+		list_add_tail(&r->link, &f->mreqs);
+		if (!r->crp->crp_desc) {
+			/* Nothing to run (a cipher over 0 bytes): done now. */
+			r->state = CDEV_R_DONE;
+			f->mdone++;
+			woke = true;
+			list_del_init(&r->batch);
+		}
+	}
+	spin_unlock_irq(&f->lock);
+	if (woke)
 		wake_up_all(&f->wq);
-	}
-	spin_unlock_irq(&f->lock);
-	n->reqid = r->reqid;
-	if (!r->crp->crp_desc)
-		return 0;
 
-	err = cdev_req_dispatch(r);
-	if (!err)
-		return 0;
-	/* Not queued: take it back off the list. */
-	spin_lock_irq(&f->lock);
-	list_del_init(&r->link);
-	spin_unlock_irq(&f->lock);
-	n->reqid = 0;
-fail:
-	if (r)
+	/* Once dispatched, r may complete and be collected: not touched. */
+	list_for_each_entry_safe(r, tmp, &batch, batch) {
+		u32 idx = r->midx;
+
+		err = cdev_req_dispatch(r);
+		if (!err)
+			continue;
+		/* Not queued: take it back off the list. */
+		spin_lock_irq(&f->lock);
+		list_del_init(&r->link);
+		f->async_count--;
+		spin_unlock_irq(&f->lock);
+		ops[idx].reqid = 0;
+		ops[idx].status = -err;
 		cdev_req_put(f, r);
-	spin_lock_irq(&f->lock);
-	f->async_count--;
-	spin_unlock_irq(&f->lock);
-	return err;
+	}
 }
 
 /* Finish one collected request into a result entry. */
-static void cdev_collect(struct cdev_fd *f, struct cdev_req *r,
-			 struct crypt_result *res)
+static void cdev_collect(struct cdev_req *r, struct crypt_result *res)
 {
 	int err = cdev_crypt_finish(r);
 
 	res->reqid = r->reqid;
 	res->status = -err;
 	res->opaque = r->opaque;
-	cdev_req_put(f, r);
 }
 
 /* Take up to `max` completed requests of this process off the list. */
@@ -327,7 +361,7 @@ static int cdev_multi_run(struct cdev_fd *f, unsigned int ncmd, void *arr,
 			  u32 count, u32 *status)
 {
 	LIST_HEAD(done);
-	struct cdev_req *r, *tmp;
+	struct cdev_req *r;
 	unsigned int i, n;
 	int err, state;
 
@@ -335,8 +369,9 @@ static int cdev_multi_run(struct cdev_fd *f, unsigned int ncmd, void *arr,
 	switch (ncmd) {
 	case CIOCNGSESSION:
 		for (i = 0; i < count; i++) {
-			err = cdev_ngsession_one(f,
-				(struct session_n_op *)arr + i);
+			struct session_n_op *sn = arr;
+
+			err = cdev_ngsession_one(f, sn + i);
 			if (err && !*status)
 				*status = -err;
 		}
@@ -349,19 +384,14 @@ static int cdev_multi_run(struct cdev_fd *f, unsigned int ncmd, void *arr,
 		}
 		return 0;
 	case CIOCNCRYPTM:
-		for (i = 0; i < count; i++) {
-			struct crypt_n_op *op = (struct crypt_n_op *)arr + i;
-
-			op->status = -cdev_ncrypt_one(f, op);
-		}
+		cdev_ncrypt_batch(f, arr, count);
 		return 0;
 	case CIOCNCRYPTRETM:
 		n = cdev_take_done(f, &done, count, 0, &state);
 		i = 0;
-		list_for_each_entry_safe(r, tmp, &done, link) {
-			list_del_init(&r->link);
-			cdev_collect(f, r, (struct crypt_result *)arr + i++);
-		}
+		list_for_each_entry(r, &done, link)
+			cdev_collect(r, (struct crypt_result *)arr + i++);
+		cdev_req_put_list(f, &done);
 		*status = n;	/* the header's count on the way out */
 		return 0;
 	case CIOCNFKEYM:
@@ -397,7 +427,8 @@ static long cdev_ncryptret(struct cdev_fd *f, void __user *uarg)
 		return state;
 	r = list_first_entry(&done, struct cdev_req, link);
 	list_del_init(&r->link);
-	cdev_collect(f, r, &res);
+	cdev_collect(r, &res);
+	cdev_req_put(f, r);
 	return copy_to_user(uarg, &res, sizeof(res)) ? -EFAULT : 0;
 }
 

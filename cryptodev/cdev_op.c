@@ -7,6 +7,7 @@
  * here, so COP_FLAG_WRITE_IV works for every driver, and kept in the
  * session for a following call without an IV.
  */
+#include <linux/log2.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/scatterlist.h>
@@ -15,9 +16,22 @@
 #define CDEV_CRYPT_FLAGS (COP_FLAG_UPDATE | COP_FLAG_FINAL | \
 			  COP_FLAG_WRITE_IV | COP_FLAG_NO_ZC | COP_FLAG_RESET)
 
-/* A kernel buffer for `size` bytes: the cached one, or one for this op. */
+/*
+ * A kernel buffer for `size` bytes: the request's cached one (grown on
+ * demand up to CDEV_BOUNCE_MAX), or one for this op.
+ */
 int cdev_kbuf(struct cdev_req *r, size_t size)
 {
+	if (size > r->bounce_size && size <= CDEV_BOUNCE_MAX) {
+		size_t n = roundup_pow_of_two(size);
+		u8 *b = kmalloc(n, GFP_KERNEL);
+
+		if (b) {
+			kfree_sensitive(r->bounce);
+			r->bounce = b;
+			r->bounce_size = n;
+		}
+	}
 	if (size <= r->bounce_size) {
 		r->kbuf = r->bounce;
 	} else {
@@ -148,7 +162,7 @@ static int cdev_map_data(struct cdev_req *r, const struct crypt_op *cop,
 	crp->crp_obuf = NULL;
 	crp->crp_ilen = len;
 	if (!need_copy && !(cop->flags & COP_FLAG_NO_ZC) &&
-	    (len > r->bounce_size || len > READ_ONCE(cdev_copy_max))) {
+	    len > min_t(u32, READ_ONCE(cdev_copy_max), CDEV_BOUNCE_MAX)) {
 		bool inplace = !c || cop->src == cop->dst;
 
 		err = cdev_pin_user(&r->src, cdev_uptr(cop->src), len,

@@ -105,7 +105,8 @@ static int cdev_tls(struct cdev_req *r, struct crypt_auth_op *cao)
 		pad = bs > 1 ? bs - (len + tag) % bs : 0;
 		out = len + tag + pad;
 	} else {
-		if (len < tag + (bs > 1) || len % bs)
+		/* Block ciphers add at least one byte of padding. */
+		if (len < tag || (bs > 1 && len == tag) || len % bs)
 			return -EINVAL;
 		out = len;
 	}

@@ -3,11 +3,16 @@
  * Request life cycle.  A request is taken from the file's cache (or
  * allocated once), dispatched to the framework, and completed by the
  * callback, which may run in any context: it only flips the state and
- * wakes someone.  Everything that may sleep (unpinning pages, copying to
- * the user, dropping the session) happens in the ioctl that waits or
- * fetches, or at release.  A waiter killed mid-operation leaves its
- * request orphaned; the callback parks it on the zombie list, reaped
- * later in process context.  Release waits until nothing is in flight.
+ * wakes someone.  When a synchronous driver completes the request inside
+ * crypto_dispatch() the callback runs in the dispatching thread itself,
+ * and then needs neither the lock nor a wake-up.  Everything that may
+ * sleep (unpinning pages, copying to the user, dropping the session)
+ * happens in the ioctl that waits or fetches, or at release.  A waiter
+ * killed mid-operation leaves its request orphaned; the callback parks
+ * it on the zombie list, reaped later in process context.  Release does
+ * not wait: requests still in the framework keep the file's state
+ * (sessions included) alive, and the last callback has it freed in
+ * process context (cdev_main.c).
  */
 #include <linux/slab.h>
 #include <linux/sched.h>
@@ -20,19 +25,32 @@ static int cdev_req_done(struct cryptop *crp)
 	struct cdev_req *r = crp->crp_opaque;
 	struct cdev_fd *f = r->fd;
 	unsigned long flags;
+	bool async;
 
+	if (!r->async && in_task() && READ_ONCE(r->task) == current) {
+		/* Inside our own crypto_dispatch(): nobody waits yet. */
+		r->inline_done = true;
+		r->state = CDEV_R_DONE;
+		cdev_fd_put(f);
+		return 0;
+	}
+	async = r->async;
 	spin_lock_irqsave(&f->lock, flags);
 	if (r->state == CDEV_R_ORPHAN)
 		list_add_tail(&r->link, &f->zombies);
 	else if (r->multi)
 		f->mdone++;		/* stays on f->mreqs */
-	else if (r->async)
+	else if (async)
 		list_add_tail(&r->link, &f->done);
 	r->state = CDEV_R_DONE;
-	wake_up_all(&r->wq);
-	f->inflight--;
-	wake_up_all(&f->wq);
+	if (!async)
+		wake_up_all(&r->wq);
+	/* Whoever frees r takes the lock first: r is ours until here. */
 	spin_unlock_irqrestore(&f->lock, flags);
+	/* Pollers check under f->lock after queueing: no wake-up is lost. */
+	if (async && wq_has_sleeper(&f->wq))
+		wake_up_all(&f->wq);
+	cdev_fd_put(f);
 	return 0;
 }
 
@@ -43,27 +61,15 @@ static void cdev_req_free(struct cdev_req *r)
 	kfree_sensitive(r);
 }
 
-struct cdev_req *cdev_req_get(struct cdev_fd *f)
+static struct cdev_req *cdev_req_alloc(struct cdev_fd *f)
 {
-	struct cdev_req *r = NULL;
+	struct cdev_req *r = kzalloc(sizeof(*r), GFP_KERNEL);
 
-	spin_lock_irq(&f->lock);
-	if (!list_empty(&f->free_reqs)) {
-		r = list_first_entry(&f->free_reqs, struct cdev_req, link);
-		list_del(&r->link);
-		f->nfree--;
-	}
-	spin_unlock_irq(&f->lock);
-	if (r)
-		goto reset;
-
-	r = kzalloc(sizeof(*r), GFP_KERNEL);
 	if (!r)
 		return NULL;
 	r->crp = crypto_getreq(2);
-	/* At least room for small hashes/AEAD, at most what kmalloc likes. */
-	r->bounce_size = clamp_t(unsigned int, READ_ONCE(cdev_copy_max), 64,
-				 CDEV_BOUNCE_MAX);
+	/* Small to start with; cdev_kbuf() grows it (at most 64 KiB). */
+	r->bounce_size = CDEV_BOUNCE_MIN;
 	r->bounce = kmalloc(r->bounce_size, GFP_KERNEL);
 	if (!r->crp || !r->bounce) {
 		if (r->crp)
@@ -81,8 +87,14 @@ struct cdev_req *cdev_req_get(struct cdev_fd *f)
 		return NULL;
 	}
 	INIT_LIST_HEAD(&r->link);
-reset:
+	INIT_LIST_HEAD(&r->batch);
+	return r;
+}
+
+static void cdev_req_reset(struct cdev_req *r)
+{
 	r->state = CDEV_R_IDLE;
+	r->inline_done = false;
 	r->async = false;
 	r->multi = false;
 	r->mm = NULL;
@@ -99,7 +111,47 @@ reset:
 	r->ulen = 0;
 	r->want_mac = false;
 	r->want_iv = false;
+}
+
+/* A request: the hot one, a cached one, or a new one. */
+struct cdev_req *cdev_req_get(struct cdev_fd *f)
+{
+	struct cdev_req *r = xchg(&f->hot, NULL);
+
+	if (!r) {
+		spin_lock_irq(&f->lock);
+		r = list_first_entry_or_null(&f->free_reqs, struct cdev_req,
+					     link);
+		if (r) {
+			list_del(&r->link);
+			f->nfree--;
+		}
+		spin_unlock_irq(&f->lock);
+	}
+	if (!r)
+		r = cdev_req_alloc(f);
+	if (r)
+		cdev_req_reset(r);
 	return r;
+}
+
+/* Up to n cached requests onto `list` (via ->link) under one lock. */
+unsigned int cdev_req_get_cached(struct cdev_fd *f, struct list_head *list,
+				 unsigned int n)
+{
+	struct cdev_req *r;
+	unsigned int got = 0;
+
+	spin_lock_irq(&f->lock);
+	while (got < n && !list_empty(&f->free_reqs)) {
+		r = list_first_entry(&f->free_reqs, struct cdev_req, link);
+		list_move_tail(&r->link, list);
+		f->nfree--;
+		cdev_req_reset(r);
+		got++;
+	}
+	spin_unlock_irq(&f->lock);
+	return got;
 }
 
 /* Drop what one operation held: data, pins, session, mm. */
@@ -121,8 +173,10 @@ void cdev_req_release_data(struct cdev_req *r)
 		memzero_explicit(r->bounce, min(r->bounce_size, r->kused));
 	r->kbuf = NULL;
 	/* Dispatched or not, written pages are treated as dirty. */
-	cdev_unpin(&r->src, true);
-	cdev_unpin(&r->dst, true);
+	if (r->src.npages || r->dst.npages) {
+		cdev_unpin(&r->src, true);
+		cdev_unpin(&r->dst, true);
+	}
 	r->pinned = false;
 	if (r->ses) {
 		cdev_session_put(r->ses);
@@ -132,12 +186,39 @@ void cdev_req_release_data(struct cdev_req *r)
 		mmdrop(r->mm);
 		r->mm = NULL;
 	}
-	memzero_explicit(r->mac, sizeof(r->mac));
+	if (r->crp->crp_mac) {
+		memzero_explicit(r->mac, sizeof(r->mac));
+		r->crp->crp_mac = NULL;
+	}
+}
+
+/* Put back the requests on `list` (via ->link), one lock for all. */
+void cdev_req_put_list(struct cdev_fd *f, struct list_head *list)
+{
+	struct cdev_req *r, *tmp;
+	LIST_HEAD(extra);
+
+	list_for_each_entry(r, list, link)
+		cdev_req_release_data(r);
+	spin_lock_irq(&f->lock);
+	list_for_each_entry_safe(r, tmp, list, link) {
+		if (f->nfree < CDEV_REQ_CACHE) {
+			list_move(&r->link, &f->free_reqs);
+			f->nfree++;
+		} else {
+			list_move(&r->link, &extra);
+		}
+	}
+	spin_unlock_irq(&f->lock);
+	list_for_each_entry_safe(r, tmp, &extra, link)
+		cdev_req_free(r);
 }
 
 void cdev_req_put(struct cdev_fd *f, struct cdev_req *r)
 {
 	cdev_req_release_data(r);
+	if (!cmpxchg(&f->hot, NULL, r))
+		return;
 	spin_lock_irq(&f->lock);
 	if (f->nfree < CDEV_REQ_CACHE) {
 		list_add(&r->link, &f->free_reqs);
@@ -165,19 +246,16 @@ int cdev_req_dispatch(struct cdev_req *r)
 	 */
 	crp->crp_flags = (crp->crp_flags & ~CRYPTO_F_DONE) | CRYPTO_F_CBIFSYNC;
 
-	spin_lock_irq(&f->lock);
 	r->state = CDEV_R_BUSY;
-	f->inflight++;
-	spin_unlock_irq(&f->lock);
+	r->inline_done = false;
+	r->task = current;
+	atomic_inc(&f->refs);		/* the callback's */
 
 	err = crypto_dispatch(crp);
 	if (err) {
 		/* Not queued: no callback will come. */
-		spin_lock_irq(&f->lock);
 		r->state = CDEV_R_IDLE;
-		f->inflight--;
-		wake_up_all(&f->wq);
-		spin_unlock_irq(&f->lock);
+		cdev_fd_put(f);
 		return err > 0 ? -err : err;
 	}
 	return 0;
@@ -228,27 +306,32 @@ int cdev_req_wait(struct cdev_req *r)
 	struct cdev_fd *f = r->fd;
 	int err;
 
+	if (r->inline_done)
+		return 0;	/* the callback ran in our dispatch */
 	err = wait_event_killable(r->wq, READ_ONCE(r->state) == CDEV_R_DONE);
-	if (!err)
+	if (!err) {
+		/* Let the callback leave its critical section on r. */
+		spin_lock_irq(&f->lock);
+		spin_unlock_irq(&f->lock);
 		return 0;
+	}
 	spin_lock_irq(&f->lock);
 	if (r->state == CDEV_R_DONE) {
 		spin_unlock_irq(&f->lock);
 		return 0;
 	}
 	r->state = CDEV_R_ORPHAN;
+	/* This task may exit and its address be reused by the callback's. */
+	WRITE_ONCE(r->task, NULL);
 	spin_unlock_irq(&f->lock);
 	return -EINTR;
 }
 
-void cdev_reap_zombies(struct cdev_fd *f)
+void cdev_reap_zombies_now(struct cdev_fd *f)
 {
 	struct cdev_req *r, *tmp;
 	LIST_HEAD(list);
 
-	/* A racy peek is enough: a zombie missed now is reaped later. */
-	if (list_empty(&f->zombies))
-		return;
 	spin_lock_irq(&f->lock);
 	list_splice_init(&f->zombies, &list);
 	spin_unlock_irq(&f->lock);
@@ -258,14 +341,12 @@ void cdev_reap_zombies(struct cdev_fd *f)
 	}
 }
 
-/* At release: wait for the framework, then free every request. */
+/* Once nothing is in flight: free every request. */
 void cdev_reqs_release(struct cdev_fd *f)
 {
 	struct cdev_req *r, *tmp;
 	LIST_HEAD(list);
 
-	wait_event(f->wq, READ_ONCE(f->inflight) == 0);
-	/* The last callback may still hold the lock it woke us under. */
 	spin_lock_irq(&f->lock);
 	list_splice_init(&f->done, &list);
 	list_splice_init(&f->zombies, &list);
@@ -283,4 +364,7 @@ void cdev_reqs_release(struct cdev_fd *f)
 		cdev_req_free(r);
 	}
 	f->nfree = 0;
+	if (f->hot)
+		cdev_req_free(f->hot);
+	f->hot = NULL;
 }

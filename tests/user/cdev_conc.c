@@ -5,7 +5,8 @@
  * shares the open file), CRIOGET clones used from threads, the async
  * limit, fetching from another process, close and exit with async
  * operations in flight, processes killed in the middle of operations,
- * and the module refusing to unload while a file is open.  After each,
+ * close and exit not waiting for operations still inside an asynchronous
+ * driver, and the module refusing to unload while a file is open.  After each,
  * /dev/crypto must still give correct results.
  */
 #include <poll.h>
@@ -14,6 +15,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <sys/mman.h>
+#include <time.h>
 #include "cdev_test.h"
 
 #define NTHREADS	4
@@ -303,6 +305,164 @@ static void test_async_close(void)
 	      "close/exit with 32 async 64 KiB operations in flight leaves a working device");
 }
 
+/* Operations left in an asynchronous driver by close() and exit. */
+#define HW_OPS		64	/* max_async's default */
+#define HW_LEN		(1u << 20)
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/*
+ * An AES-CBC session on a hardware driver (virtio-crypto in the VM):
+ * cryptosoft finishes every operation inside the ioctl that submits it,
+ * so only a hardware driver leaves operations in flight.
+ */
+static int hw_open(uint32_t *ses)
+{
+	struct session2_op s;
+	int f = cdev_open();
+
+	if (f < 0)
+		return -1;
+	memset(&s, 0, sizeof(s));
+	s.cipher = CRYPTO_AES_CBC;
+	s.keylen = 16;
+	s.key = (__u8 *)key;
+	s.crid = CRYPTOCAP_F_HARDWARE;
+	if (xioctl(f, CIOCGSESSION2, &s)) {
+		close(f);
+		return -1;
+	}
+	*ses = s.ses;
+	return f;
+}
+
+/* HW_OPS in-place operations over one buffer: 0 when all were queued. */
+static int hw_submit(int f, uint32_t ses, uint8_t *buf)
+{
+	uint8_t iv[16] = { 0 };
+	int i, err = 0;
+
+	for (i = 0; i < HW_OPS && !err; i++)
+		err = async_submit(f, ses, buf, HW_LEN, iv);
+	return err;
+}
+
+/* Fetch HW_OPS results; 0 when all came back without error. */
+static int hw_fetch_all(int f)
+{
+	struct pollfd p = { .fd = f, .events = POLLIN };
+	struct crypt_op op;
+	int got = 0, err;
+
+	while (got < HW_OPS) {
+		if (poll(&p, 1, 60000) != 1)
+			return -ETIMEDOUT;
+		memset(&op, 0, sizeof(op));
+		err = xioctl(f, CIOCASYNCFETCH, &op);
+		if (err == -EBUSY)
+			continue;
+		if (err)
+			return err;
+		got++;
+	}
+	return 0;
+}
+
+/*
+ * The yardstick is the tail: how long the driver still works once the
+ * last operation is submitted.  Waiting for the driver costs about that;
+ * not waiting costs next to nothing.
+ */
+static void test_close_nowait(void)
+{
+	const char *n1 = "close() with 64 async 1 MiB operations queued on a hardware driver does not wait for them";
+	const char *n2 = "exit with 64 async 1 MiB operations queued on a hardware driver does not wait; the device works after";
+	double t0, tail, tclose, texit;
+	/* Page-aligned: one virtio descriptor per page. */
+	uint8_t *buf = mmap(NULL, HW_LEN, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int f, pipefd[2], status, err;
+	uint32_t ses;
+	pid_t pid;
+	char c;
+
+	if (buf == MAP_FAILED) {
+		skip("no memory", "%s", n1);
+		skip("no memory", "%s", n2);
+		return;
+	}
+	memset(buf, 7, HW_LEN);
+	f = hw_open(&ses);
+	if (f < 0) {
+		skip("no hardware driver for AES-CBC: every operation ends inside its ioctl", "%s", n1);
+		skip("no hardware driver for AES-CBC: every operation ends inside its ioctl", "%s", n2);
+		munmap(buf, HW_LEN);
+		return;
+	}
+	err = hw_submit(f, ses, buf);
+	t0 = now_ms();
+	if (!err)
+		err = hw_fetch_all(f);
+	tail = now_ms() - t0;
+	if (err || tail < 8) {
+		char why[96];
+
+		if (err)
+			snprintf(why, sizeof(why), "the batch failed: %s",
+				 strerror(-err));
+		else
+			snprintf(why, sizeof(why),
+				 "the driver finishes %.1f ms after the last submission: too fast to tell",
+				 tail);
+		skip(why, "%s", n1);
+		skip(why, "%s", n2);
+		close(f);
+		munmap(buf, HW_LEN);
+		return;
+	}
+
+	err = hw_submit(f, ses, buf);
+	t0 = now_ms();
+	close(f);
+	tclose = now_ms() - t0;
+	ktap_diag("%d x 1 MiB: the driver works %.1f ms after the last submission; close() with them queued: %.2f ms",
+		  HW_OPS, tail, tclose);
+	check(!err && tclose < tail / 4, "%s", n1);
+
+	if (pipe(pipefd)) {
+		skip("no pipe", "%s", n2);
+		munmap(buf, HW_LEN);
+		return;
+	}
+	pid = fork();
+	if (pid == 0) {
+		f = hw_open(&ses);
+		if (f < 0 || hw_submit(f, ses, buf))
+			_exit(2);
+		c = 1;
+		if (write(pipefd[1], &c, 1) != 1)
+			_exit(3);
+		_exit(0);	/* the file is closed by exit */
+	}
+	close(pipefd[1]);
+	err = read(pipefd[0], &c, 1) != 1;
+	t0 = now_ms();
+	waitpid(pid, &status, 0);
+	texit = now_ms() - t0;
+	close(pipefd[0]);
+	ktap_diag("exit with them queued: %.2f ms", texit);
+	/* Exit also tears the process down: a looser bound. */
+	check(!err && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+	      texit < tail / 2 && device_ok(), "%s", n2);
+	munmap(buf, HW_LEN);
+}
+
 /* A process killed while it is in the middle of operations. */
 static void test_killed(void)
 {
@@ -372,7 +532,7 @@ int main(void)
 	}
 	if (do_crypt(fd, ses, COP_ENCRYPT, 0, zero, kat_ct, 64, iv, NULL))
 		ktap_skip_all("AES-CBC does not run");
-	ktap_plan(10);
+	ktap_plan(12);
 	ktap_diag("cdev-conc, %s-bit", CDEV_BITS);
 	test_threads_shared(fd, ses);
 	test_churn(fd);
@@ -380,6 +540,7 @@ int main(void)
 	test_crioget(fd, ses);
 	test_async_limits();		/* 2 */
 	test_async_close();
+	test_close_nowait();		/* 2 */
 	test_killed();
 	test_rmmod();
 	check(sanity(fd, ses), "the first file still works at the end");

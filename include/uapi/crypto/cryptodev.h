@@ -227,6 +227,7 @@ struct crypt_kop {
 	__u32	crk_pad1;	/* CIOCKEY2: crid in and out */
 	struct crparam crk_param[CRK_MAXPARAM];
 };
+
 #define crk_crid	crk_pad1
 
 #define CRK_MOD_EXP		0
