@@ -4,18 +4,26 @@
  * processes issue random and structure-aware ioctls (valid sessions with
  * mutated fields, hostile pointers and lengths, random flags and ioctl
  * numbers), interleaved with fork, close/reopen, CRIOGET, SIGKILL of a
- * child in the middle of an operation and flips of the kern.* policy.
- * Checks: nothing dies of a signal we did not send, every ioctl gives 0
- * or an errno from the documented set, no worker hangs, and afterwards
- * /dev/crypto still gives a known answer.  The kernel log is judged by
- * the harness.  `-s SEED` replays a run, `-n N` sets operations per
- * worker, `-p P` the number of workers.
+ * child in the middle of an operation, threads sharing a descriptor and
+ * a session, buffers unmapped under a running ioctl, and flips of the
+ * kern.* policy and of cryptodev's limits.
+ * Checks: nothing dies of a signal we did not send, every ioctl and every
+ * per-entry status of the multi-request ioctls gives 0 or an errno from
+ * the documented set, shared sessions give right answers, no worker
+ * hangs, cryptodev cannot be unloaded while in use and unloads and
+ * reloads afterwards, and /dev/crypto still gives a known answer.  The
+ * kernel log is judged by the harness.  `-s SEED` replays a run, `-n N`
+ * sets operations per worker, `-p P` the number of workers, `-F PCT`
+ * fails PCT% of our modules' allocations (debug kernel: failslab and
+ * fail_page_alloc, filtered to calls from module code) during the run.
  */
+#include <pthread.h>
 #include <poll.h>
 #include <signal.h>
 #include <time.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include "cdev_test.h"
 
@@ -60,15 +68,17 @@ static int errno_allowed(int e)
 
 /* Per worker, in shared memory so the parent can report. */
 struct wstats {
-	unsigned long	ioctls, ok, errs, forks, kills;
+	unsigned long	ioctls, ok, errs, forks, kills, statuses;
+	unsigned long	threads, unmaps, shared_ok, shared_bad;
 	unsigned int	bad_errno, bad_child;
 	unsigned long	by_errno[160];	/* how each ioctl failed */
 	char		first_bad[4][96];
+	char		wrong_where[96];
 };
 
 static struct wstats *st;	/* this worker's slot */
 static uint8_t *arena, *arena_end, *ro_page, *big;
-static int fd = -1;
+static int fd = -1, fault_mode;
 static uint32_t ses[MAX_SES];
 static int nses;
 
@@ -105,6 +115,14 @@ static int fz_ioctl(int f, unsigned long req, void *arg, const char *name)
 }
 
 #define FZ(f, req, arg)	fz_ioctl(f, req, arg, #req)
+
+/* A per-entry status: 0 or a positive errno from the allowed set. */
+static void fz_status(const char *what, int32_t status)
+{
+	st->statuses++;
+	if (status && (status < 0 || !errno_allowed(status)))
+		note_bad("%s: entry status %d", what, status);
+}
 
 static uint32_t pick(const uint32_t *v, size_t n)
 {
@@ -413,7 +431,9 @@ static void op_multi(void)
 		m.count = PICK(0, 1024, 1025, 0xffffffff, 100);
 		m.reqs = fz_ptr(m.count * sizeof(req[0]));
 	}
-	FZ(fd, CIOCNCRYPTM, &m);
+	if (!FZ(fd, CIOCNCRYPTM, &m) && m.reqs == req)
+		for (i = 0; i < m.count && i < n; i++)
+			fz_status("CIOCNCRYPTM", req[i].status);
 
 	memset(&one, 0, sizeof(one));
 	one.reqid = rnd32() % 2 ? req[rnd32() % n].reqid : rnd32();
@@ -427,7 +447,22 @@ static void op_multi(void)
 		r.count = PICK(0, 1024, 1025, 0xffffffff, 100);
 		r.results = fz_ptr(r.count * sizeof(res[0]));
 	}
-	FZ(fd, CIOCNCRYPTRETM, &r);
+	if (!FZ(fd, CIOCNCRYPTRETM, &r) && r.results == res) {
+		if (r.count > 16)
+			note_bad("CIOCNCRYPTRETM: %u results in room for 16",
+				 r.count);
+		for (i = 0; i < r.count && i < 16; i++)
+			fz_status("CIOCNCRYPTRETM", res[i].status);
+	}
+}
+
+/* No entry before i failed: i is the first failure. */
+static int first_bad_seen(const struct session_n_op *s, uint32_t i)
+{
+	while (i--)
+		if (s[i].status)
+			return 1;
+	return 0;
 }
 
 static void op_nsession(void)
@@ -453,6 +488,11 @@ static void op_nsession(void)
 	if (FZ(fd, CIOCNGSESSION, &g) || g.sessions != s)
 		return;
 	for (i = 0; i < n; i++) {
+		fz_status("CIOCNGSESSION", s[i].status);
+		if (s[i].status && (uint32_t)s[i].status != g.status &&
+		    !first_bad_seen(s, i))
+			note_bad("CIOCNGSESSION: header %u, first entry %d",
+				 g.status, s[i].status);
 		ids[i] = s[i].ses;
 		if (!s[i].status && rnd32() % 2)
 			add_ses(s[i].ses);
@@ -467,7 +507,8 @@ static void op_nsession(void)
 		f.count = PICK(0, 1025, 0xffffffff, 64);
 		f.sesid = fz_ptr(f.count * 4);
 	}
-	FZ(fd, CIOCNFSESSION, &f);
+	if (!FZ(fd, CIOCNFSESSION, &f))
+		fz_status("CIOCNFSESSION", f.status);
 }
 
 static void fz_kop(struct crypt_kop *k)
@@ -502,11 +543,13 @@ static void op_key(void)
 	switch (rnd32() % 4) {
 	case 0:
 		fz_kop(&k);
-		FZ(fd, CIOCKEY, &k);
+		if (!FZ(fd, CIOCKEY, &k))
+			fz_status("CIOCKEY", k.crk_status);
 		break;
 	case 1:
 		fz_kop(&k);
-		FZ(fd, CIOCKEY2, &k);
+		if (!FZ(fd, CIOCKEY2, &k))
+			fz_status("CIOCKEY2", k.crk_status);
 		break;
 	case 2:
 		FZ(fd, CIOCASYMFEAT, rnd32() % 8 ? (void *)&feat :
@@ -524,7 +567,9 @@ static void op_key(void)
 			km.count = PICK(0, 1025, 0xffffffff, 50);
 			km.reqs = fz_ptr(km.count * sizeof(nk[0]));
 		}
-		FZ(fd, CIOCNFKEYM, &km);
+		if (!FZ(fd, CIOCNFKEYM, &km) && km.reqs == nk)
+			for (i = 0; i < km.count; i++)
+				fz_status("CIOCNFKEYM", nk[i].status);
 	}
 }
 
@@ -611,13 +656,238 @@ static void op_crioget(void)
 	fd = old;
 }
 
+/* ---- threads sharing the descriptor and a session ---- */
+
+#define TH_N		3
+#define TH_OPS		24
+#define TH_LEN		256
+
+struct th_arg {
+	uint64_t	rng;
+	uint32_t	ses;
+	int		killer;		/* frees the shared session midway */
+	const uint8_t	*pt, *want;
+	uint8_t		iv[16];
+};
+
+static uint32_t th_rnd(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return (uint32_t)(*x >> 16);
+}
+
+static void th_err(const char *what, int err)
+{
+	__atomic_fetch_add(&st->ioctls, 1, __ATOMIC_RELAXED);
+	if (err && !errno_allowed(-err)) {
+		unsigned int i = __atomic_fetch_add(&st->bad_errno, 1,
+						    __ATOMIC_RELAXED);
+
+		if (i < ARRAY_LEN(st->first_bad))
+			snprintf(st->first_bad[i], sizeof(st->first_bad[i]),
+				 "thread %s: %s", what, strerror(-err));
+	}
+}
+
+/* A right-looking success with a wrong answer: say where it ran. */
+static void th_wrong(uint32_t ses)
+{
+	struct session_info_op si;
+
+	memset(&si, 0, sizeof(si));
+	si.ses = ses;
+	xioctl(fd, CIOCGSESSINFO, &si);
+	if (!__atomic_fetch_add(&st->shared_bad, 1, __ATOMIC_RELAXED))
+		snprintf(st->wrong_where, sizeof(st->wrong_where),
+			 "shared session %u: wrong output, driver %.40s", ses,
+			 si.cipher_info.cra_driver_name);
+}
+
+static void *th_main(void *p)
+{
+	struct th_arg *a = p;
+	uint8_t out[TH_LEN], iv[16], key[16] = { 1 };
+	struct session_info_op si;
+	uint32_t own;
+	/*
+	 * Sessions of its own on a descriptor of its own: ids are reused
+	 * (max_sessions may be 1), and one made on the shared descriptor
+	 * after the shared session is freed could take its id.
+	 */
+	int own_fd = cdev_open(), i, err;
+
+	for (i = 0; i < TH_OPS; i++) {
+		switch (th_rnd(&a->rng) % 4) {
+		case 0:
+		case 1:
+			memcpy(iv, a->iv, 16);
+			err = do_crypt(fd, a->ses, COP_ENCRYPT,
+				       th_rnd(&a->rng) % 2 ? COP_FLAG_NO_ZC : 0,
+				       a->pt, out, TH_LEN, iv, NULL);
+			th_err("CIOCCRYPT", err);
+			if (!err && memcmp(out, a->want, TH_LEN))
+				th_wrong(a->ses);
+			else if (!err)
+				__atomic_fetch_add(&st->shared_ok, 1,
+						   __ATOMIC_RELAXED);
+			break;
+		case 2:
+			memset(&si, 0, sizeof(si));
+			si.ses = a->ses;
+			th_err("CIOCGSESSINFO", xioctl(fd, CIOCGSESSINFO, &si));
+			break;
+		default:
+			if (own_fd < 0)
+				break;
+			err = ses_new(own_fd, CRYPTO_AES_CBC, key, 16, 0, NULL,
+				      0, &own);
+			th_err("CIOCGSESSION", err);
+			if (!err)
+				th_err("CIOCFSESSION", ses_free(own_fd, own));
+		}
+		if (a->killer && i == TH_OPS / 2)
+			th_err("CIOCFSESSION shared", ses_free(fd, a->ses));
+	}
+	if (own_fd >= 0)
+		close(own_fd);
+	return NULL;
+}
+
+/* Threads encrypt with one session on one descriptor; one frees it. */
+static void op_threads(void)
+{
+	static uint8_t pt[TH_LEN], want[TH_LEN];
+	struct th_arg a[TH_N];
+	pthread_t t[TH_N];
+	uint8_t key[16], iv[16], v[16];
+	uint32_t s;
+	int i, n = 0;
+
+	rnd_fill(key, 16);
+	rnd_fill(iv, 16);
+	rnd_fill(pt, TH_LEN);
+	if (ses_new(fd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &s))
+		return;
+	memcpy(v, iv, 16);
+	if (do_crypt(fd, s, COP_ENCRYPT, 0, pt, want, TH_LEN, v, NULL)) {
+		ses_free(fd, s);
+		return;
+	}
+	for (i = 0; i < TH_N; i++) {
+		a[i].rng = ((uint64_t)rnd32() << 32 | rnd32()) | 1;
+		a[i].ses = s;
+		a[i].killer = i == 0 && rnd32() % 2;
+		a[i].pt = pt;
+		a[i].want = want;
+		memcpy(a[i].iv, iv, 16);
+	}
+	for (i = 0; i < TH_N; i++)
+		if (!pthread_create(&t[i], NULL, th_main, &a[i]))
+			n = i + 1;
+		else
+			break;
+	for (i = 0; i < n; i++)
+		pthread_join(t[i], NULL);
+	st->threads += n;
+	if (!a[0].killer)
+		ses_free(fd, s);
+}
+
+/* ---- buffers unmapped under a running ioctl ---- */
+
+#define UNMAP_LEN	(512 * 1024)
+
+struct unmap_arg {
+	uint8_t		*buf;
+	uint32_t	ses;
+	int		async;
+};
+
+static void *unmap_victim(void *p)
+{
+	struct unmap_arg *a = p;
+	struct crypt_op c;
+	uint8_t iv[16] = { 0 };
+	int i, err;
+
+	for (i = 0; i < 3; i++) {
+		memset(&c, 0, sizeof(c));
+		c.ses = a->ses;
+		c.op = i % 2;
+		c.flags = i == 1 ? COP_FLAG_NO_ZC : 0;
+		c.len = UNMAP_LEN;
+		c.src = a->buf;
+		c.dst = a->buf;
+		c.iv = iv;
+		if (a->async) {
+			err = xioctl(fd, CIOCASYNCCRYPT, &c);
+			th_err("CIOCASYNCCRYPT (unmapped)", err);
+		} else {
+			th_err("CIOCCRYPT (unmapped)",
+			       xioctl(fd, CIOCCRYPT, &c));
+		}
+	}
+	return NULL;
+}
+
+/* munmap (or mprotect) the buffer while another thread encrypts it. */
+static void op_unmap_race(void)
+{
+	struct unmap_arg a;
+	struct crypt_op r;
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	pthread_t t;
+	uint8_t key[16] = { 7 };
+	int i, prot = rnd32() % 3 == 0;
+
+	a.buf = mmap(NULL, UNMAP_LEN, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (a.buf == MAP_FAILED)
+		return;
+	memset(a.buf, 0x5a, UNMAP_LEN);
+	a.async = rnd32() % 2;
+	if (ses_new(fd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &a.ses)) {
+		munmap(a.buf, UNMAP_LEN);
+		return;
+	}
+	if (pthread_create(&t, NULL, unmap_victim, &a)) {
+		munmap(a.buf, UNMAP_LEN);
+		ses_free(fd, a.ses);
+		return;
+	}
+	usleep(rnd32() % 4000);
+	if (prot)
+		mprotect(a.buf, UNMAP_LEN, PROT_NONE);
+	else
+		munmap(a.buf, UNMAP_LEN);
+	pthread_join(t, NULL);
+	st->unmaps++;
+	/* Collect what the async ones left: 0 or an allowed errno each. */
+	for (i = 0; a.async && i < 50; i++) {
+		int err = xioctl(fd, CIOCASYNCFETCH, &r);
+
+		if (err == -EBUSY) {
+			if (poll(&p, 1, 20) == 0 && i > 10)
+				break;
+			continue;
+		}
+		th_err("CIOCASYNCFETCH (unmapped)", err);
+	}
+	if (prot)
+		munmap(a.buf, UNMAP_LEN);
+	ses_free(fd, a.ses);
+}
+
 static void reopen(void)
 {
 	if (fd >= 0)
 		close(fd);
 	nses = 0;
 	fd = cdev_open();
-	if (fd < 0 && errno != EPERM)	/* usercrypto 0 is the only excuse */
+	/* usercrypto 0 is the only excuse, or an injected failure. */
+	if (fd < 0 && errno != EPERM && !(fault_mode && errno == ENOMEM))
 		note_bad("open: %s", strerror(errno));
 }
 
@@ -729,10 +999,14 @@ static void do_one(void)
 		op_random_ioctl();
 	else if (r < 93)
 		op_crioget();
-	else if (r < 95)
+	else if (r < 94)
 		reopen();
-	else if (r < 98)
+	else if (r < 96)
 		op_fork();
+	else if (r < 97)
+		op_threads();
+	else if (r < 98)
+		op_unmap_race();
 	else
 		op_kill();
 }
@@ -814,6 +1088,146 @@ static void knobs_flip(void)
 			   rnd32() % 2 ? "0" : "1");
 }
 
+/* cryptodev.ko's limits, flipped while the workers run, then restored. */
+static const char *const limit_names[] = { "max_sessions", "max_op_len",
+					   "max_async" };
+static char limit_saved[3][32];
+static int have_limits;
+
+static int limit_path(int i, char *path, size_t n)
+{
+	return snprintf(path, n, "/sys/module/cryptodev/parameters/%s",
+			limit_names[i]) > 0;
+}
+
+static int limits_init(void)
+{
+	char path[96];
+	int i, f;
+	ssize_t r;
+
+	for (i = 0; i < 3; i++) {
+		limit_path(i, path, sizeof(path));
+		f = open(path, O_RDWR);
+		if (f < 0)
+			return 0;
+		r = read(f, limit_saved[i], sizeof(limit_saved[i]) - 1);
+		close(f);
+		if (r <= 0)
+			return 0;
+		limit_saved[i][r] = 0;
+	}
+	return 1;
+}
+
+static int limit_write(int i, const char *v)
+{
+	char path[96];
+	int f, ok;
+
+	limit_path(i, path, sizeof(path));
+	f = open(path, O_WRONLY);
+	if (f < 0)
+		return 0;
+	ok = write(f, v, strlen(v)) == (ssize_t)strlen(v);
+	close(f);
+	return ok;
+}
+
+static void limits_flip(void)
+{
+	static const char *const v[3][4] = {
+		{ "1", "2", "8", "1024" },
+		{ "0", "4096", "65536", "4194304" },
+		{ "1", "2", "8", "64" },
+	};
+	int i = rnd32() % 3;
+
+	limit_write(i, v[i][rnd32() % 4]);
+}
+
+static int limits_restore(void)
+{
+	int i, ok = 1;
+
+	for (i = 0; i < 3; i++)
+		ok &= limit_write(i, limit_saved[i]);
+	return ok;
+}
+
+/*
+ * Fault injection (-F): our modules' allocations fail at random, in
+ * every context (the stacktrace filter keeps it to calls from module
+ * code).  The kernel counts down `times` for each failure it injects.
+ */
+#define FI		"/sys/kernel/debug/"
+#define FI_TIMES	1000000000
+static const char *const fi_attrs[] = { "failslab", "fail_page_alloc" };
+
+static int fi_write(const char *attr, const char *file, const char *v)
+{
+	char path[128];
+	int f, ok;
+
+	snprintf(path, sizeof(path), FI "%s/%s", attr, file);
+	f = open(path, O_WRONLY);
+	if (f < 0)
+		return 0;
+	ok = write(f, v, strlen(v)) == (ssize_t)strlen(v);
+	close(f);
+	return ok;
+}
+
+static int fi_start(unsigned int pct)
+{
+	char v[32];
+	unsigned int i;
+	int ok = 1;
+
+	for (i = 0; i < ARRAY_LEN(fi_attrs); i++) {
+		ok &= fi_write(fi_attrs[i], "probability", "0");
+		ok &= fi_write(fi_attrs[i], "verbose", "0");
+		ok &= fi_write(fi_attrs[i], "task-filter", "N");
+		ok &= fi_write(fi_attrs[i], "ignore-gfp-wait", "N");
+		ok &= fi_write(fi_attrs[i], "interval", "1");
+		ok &= fi_write(fi_attrs[i], "stacktrace-depth", "32");
+		/* x86-64 module space (tests/user/cdev_fault.c says why). */
+		ok &= fi_write(fi_attrs[i], "require-start",
+			       "18446744072098938880");
+		ok &= fi_write(fi_attrs[i], "require-end",
+			       "18446744073692774400");
+		snprintf(v, sizeof(v), "%d", FI_TIMES);
+		ok &= fi_write(fi_attrs[i], "times", v);
+	}
+	ok &= fi_write("fail_page_alloc", "ignore-gfp-highmem", "N");
+	ok &= fi_write("fail_page_alloc", "min-order", "0");
+	snprintf(v, sizeof(v), "%u", pct);
+	for (i = 0; ok && i < ARRAY_LEN(fi_attrs); i++)
+		ok &= fi_write(fi_attrs[i], "probability", v);
+	return ok;
+}
+
+/* Stop injecting; returns how many failures were injected. */
+static long fi_stop(void)
+{
+	char path[128], buf[32];
+	unsigned int i;
+	long n = 0;
+	FILE *f;
+
+	for (i = 0; i < ARRAY_LEN(fi_attrs); i++) {
+		fi_write(fi_attrs[i], "probability", "0");
+		snprintf(path, sizeof(path), FI "%s/times", fi_attrs[i]);
+		f = fopen(path, "r");
+		if (f && fgets(buf, sizeof(buf), f))
+			n += FI_TIMES - atol(buf);
+		if (f)
+			fclose(f);
+		fi_write(fi_attrs[i], "times", "1");
+	}
+	return n;
+}
+
 /* NIST SP 800-38A F.2.1, CBC-AES128.Encrypt, first block. */
 static int kat_ok(void)
 {
@@ -866,6 +1280,37 @@ static int module_idle(void)
 	return 0;
 }
 
+/*
+ * cryptodev.ko was refused unloading while in use (rmmod_busy: the
+ * errno, 0 when it unloaded, -1 when not tried); now, idle, it must
+ * unload and load again, and work.
+ */
+static void reload_checks(long rmmod_busy, char *why, size_t n)
+{
+	int r;
+
+	if (access("/sys/module/cryptodev/refcnt", R_OK) || getuid()) {
+		skip("cryptodev is built in or we are not root",
+		     "rmmod cryptodev refused while in use");
+		skip("cryptodev is built in or we are not root",
+		     "cryptodev unloads and reloads after the run, and works");
+		return;
+	}
+	check(rmmod_busy == EWOULDBLOCK || rmmod_busy == EBUSY,
+	      "rmmod cryptodev refused while in use (%s)",
+	      rmmod_busy == -2 ? "not tried" : rmmod_busy == 0 ?
+	      "it unloaded!" : strerror(rmmod_busy));
+	if (rmmod_busy == 0)
+		(void)!system("modprobe cryptodev");
+	r = syscall(SYS_delete_module, "cryptodev", O_NONBLOCK) ? errno : 0;
+	snprintf(why, n, "%s", r ? strerror(r) : "");
+	if (!r)
+		r = system("modprobe cryptodev") ? EIO : 0;
+	check(!r && kat_ok(),
+	      "cryptodev unloads and reloads after the run, and works%s%s",
+	      r ? ": " : "", why);
+}
+
 static void *map(size_t n, int prot)
 {
 	void *p = mmap(NULL, n, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -880,17 +1325,26 @@ static void *map(size_t n, int prot)
 int main(int argc, char **argv)
 {
 	unsigned long nops = DEF_OPS, ioctls = 0, errs = 0, forks = 0,
-		      kills = 0;
+		      kills = 0, statuses = 0, threads = 0, unmaps = 0,
+		      shared_ok = 0, shared_bad = 0;
 	unsigned int nprocs = DEF_PROCS, bad = 0, bad_child = 0, i, j;
 	uint64_t seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 16);
 	struct wstats *all;
-	int crashed = 0, hung = 0, have_knobs, flips = 0, opt;
+	int crashed = 0, hung = 0, have_knobs, flips = 0, opt, hold = -1;
+	unsigned int fault_pct = 0;
+	long injected = -1, rmmod_busy = -2;
+	char why[64] = "";
 	pid_t pids[16];
 	time_t deadline, start;
 	uint8_t *map_base;
 
-	while ((opt = getopt(argc, argv, "n:s:p:")) != -1) {
+	while ((opt = getopt(argc, argv, "n:s:p:F:")) != -1) {
 		switch (opt) {
+		case 'F':
+			fault_pct = strtoul(optarg, NULL, 0);
+			if (fault_pct > 100)
+				fault_pct = 100;
+			break;
 		case 'n':
 			nops = strtoul(optarg, NULL, 0);
 			break;
@@ -904,7 +1358,8 @@ int main(int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr,
-				"usage: %s [-n ops] [-s seed] [-p procs]\n",
+				"usage: %s [-n ops] [-s seed] [-p procs] "
+				"[-F fault-percent]\n",
 				argv[0]);
 			return 2;
 		}
@@ -913,11 +1368,20 @@ int main(int argc, char **argv)
 	if (!kat_ok())
 		ktap_skip_all("AES-128-CBC known answer fails before fuzzing");
 
-	ktap_plan(nprocs + 6);
+	if (fault_pct) {
+		fault_mode = 1;
+		if (getuid() != 0)
+			ktap_skip_all("fault injection needs root");
+		if (access(FI "failslab/require-start", W_OK))
+			ktap_skip_all("no fault injection with a stacktrace "
+				      "filter in this kernel (debug kernel only)");
+	}
+
+	ktap_plan(nprocs + 11);
 	ktap_diag("seed %llu, %u workers x %lu operations (" CDEV_BITS
-		  "-bit); replay with -s %llu -n %lu -p %u",
-		  (unsigned long long)seed, nprocs, nops,
-		  (unsigned long long)seed, nops, nprocs);
+		  "-bit), %u%% of allocations failing; replay with -s %llu "
+		  "-n %lu -p %u -F %u", (unsigned long long)seed, nprocs, nops,
+		  fault_pct, (unsigned long long)seed, nops, nprocs, fault_pct);
 
 	/* guard | arena | guard | read-only page */
 	map_base = map(ARENA + 3 * 4096, PROT_READ | PROT_WRITE);
@@ -936,6 +1400,12 @@ int main(int argc, char **argv)
 	}
 	memset(all, 0, nprocs * sizeof(*all));
 	have_knobs = getuid() == 0 && knobs_init();
+	have_limits = getuid() == 0 && limits_init();
+	if (fault_pct && !fi_start(fault_pct)) {
+		fi_stop();
+		ktap_diag("cannot set up fault injection");
+		return KTAP_EXIT_FAIL;
+	}
 
 	for (i = 0; i < nprocs; i++) {
 		pids[i] = fork();
@@ -948,6 +1418,13 @@ int main(int argc, char **argv)
 			worker(i, seed, nops);
 		}
 	}
+
+	/* Ours keeps cryptodev in use whatever the workers have open. */
+	hold = cdev_open();
+	/* Unloading must be refused while files are open. */
+	if (hold >= 0 && getuid() == 0)
+		rmmod_busy = syscall(SYS_delete_module, "cryptodev",
+				     O_NONBLOCK) ? errno : 0;
 
 	/* Flip the policy while they run; reap with a hang deadline. */
 	rnd_state = seed ^ 0xdeadbeefcafef00dull;
@@ -990,8 +1467,16 @@ int main(int argc, char **argv)
 			knobs_flip();
 			flips++;
 		}
+		if (have_limits && rnd32() % 8 == 0) {
+			limits_flip();
+			flips++;
+		}
 		usleep(have_knobs ? 2000 : 20000);
 	}
+	if (fault_pct)
+		injected = fi_stop();
+	if (hold >= 0)
+		close(hold);
 	if (have_knobs) {
 		char now[2][32];
 		int restored = knob_write(0, saved[0]) &&
@@ -1007,20 +1492,34 @@ int main(int argc, char **argv)
 		skip("not root or no kern.usercrypto/cryptodevallowsoft",
 		     "policy knobs restored");
 	}
+	if (have_limits)
+		check(limits_restore(), "cryptodev limits restored "
+		      "(max_sessions, max_op_len, max_async)");
+	else
+		skip("not root or no cryptodev parameters",
+		     "cryptodev limits restored");
 
 	for (i = 0; i < nprocs; i++) {
 		ioctls += all[i].ioctls;
 		errs += all[i].errs;
 		forks += all[i].forks;
 		kills += all[i].kills;
+		statuses += all[i].statuses;
+		threads += all[i].threads;
+		unmaps += all[i].unmaps;
+		shared_ok += all[i].shared_ok;
+		shared_bad += all[i].shared_bad;
 		bad += all[i].bad_errno;
 		bad_child += all[i].bad_child;
 		for (j = 0; j < ARRAY_LEN(all[i].first_bad) &&
 		     j < all[i].bad_errno; j++)
 			ktap_diag("worker %u: %s", i, all[i].first_bad[j]);
+		if (all[i].shared_bad)
+			ktap_diag("worker %u: %s", i, all[i].wrong_where);
 	}
-	ktap_diag("%lu ioctls (%lu failed cleanly), %lu forks, %lu kills "
-		  "in %ld s", ioctls, errs, forks, kills,
+	ktap_diag("%lu ioctls (%lu failed cleanly), %lu forks, %lu kills, "
+		  "%lu entry statuses, %lu threads, %lu unmap races in %ld s",
+		  ioctls, errs, forks, kills, statuses, threads, unmaps,
 		  (long)(time(NULL) - start));
 	for (j = 1; j < ARRAY_LEN(all[0].by_errno); j++) {
 		unsigned long n = 0;
@@ -1033,8 +1532,18 @@ int main(int argc, char **argv)
 	check(!hung, "no worker hung (%d s)", HANG_SECS);
 	check(!bad_child, "forked children died only of our SIGKILL");
 	check(bad == bad_child, "every ioctl gave 0 or an allowed errno");
+	check(!shared_bad, "threads sharing a session got right answers "
+	      "(%lu right, %lu wrong)", shared_ok, shared_bad);
+	if (fault_pct) {
+		ktap_diag("%ld allocation failures injected (%u%%)", injected,
+			  fault_pct);
+		check(injected > 0, "allocation failures were injected");
+	} else {
+		skip("no -F", "allocation failures were injected");
+	}
 	check(kat_ok(), "AES-128-CBC known answer after the run");
 	check(module_idle(), "cryptodev.ko holds no reference afterwards");
+	reload_checks(rmmod_busy, why, sizeof(why));
 	if (crashed)
 		ktap_diag("replay: -s %llu -n %lu -p %u",
 			  (unsigned long long)seed, nops, nprocs);

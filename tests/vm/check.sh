@@ -9,15 +9,18 @@
 # initramfs, boot it under QEMU with a virtio-crypto device, run the test
 # plan (tests/vm/plan), and report TAP with a closing summary.
 #   --tests   comma-separated shell patterns of plan group names (T=)
-#   --kernels comma-separated short names, default 6.1,6.12 (K=); "debug"
-#             is the debug kernel of tests/debug (KASAN, lockdep, kmemleak...)
+#   --kernels comma-separated short names (K=), default 6.1,6.12 and, on
+#             a full run, debug; "debug" is the debug kernel of tests/debug
+#             (KASAN, lockdep, kmemleak, UBSAN, fault injection)
 # A full run (no --tests) also runs checkpatch and sparse, builds the
-# package with DKMS for every kernel, and runs the 6.12 VM on the
-# DKMS-built modules.
+# package with DKMS for every kernel, runs the 6.12 VM on the DKMS-built
+# modules, and runs the debug-kernel lane: the groups tests/debug/lane
+# names (OCF_DEBUG_TESTS overrides).  An explicit --kernels debug without
+# --tests (make check-debug) runs the whole plan there.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
-tests= kernels=6.1,6.12 deps=1 dkms=auto lint=auto
+tests= kernels= deps=1 dkms=auto lint=auto
 while [ $# -gt 0 ]; do
 	case $1 in
 	--tests) tests=$2; shift ;;
@@ -33,6 +36,12 @@ done
 # A run of selected groups is for iterating: DKMS and lint only on full runs.
 [ "$dkms" = auto ] && { [ -z "$tests" ] && dkms=1 || dkms=0; }
 [ "$lint" = auto ] && { [ -z "$tests" ] && lint=1 || lint=0; }
+# A full run with the default kernels adds the debug lane's groups.
+lane=0
+if [ -z "$kernels" ]; then
+	kernels=6.1,6.12
+	[ -z "$tests" ] && { kernels=$kernels,debug; lane=1; }
+fi
 
 [ $deps = 1 ] && { "$OCF_TOP/tests/vm/deps.sh" || die "installing dependencies failed"; }
 
@@ -41,8 +50,9 @@ mkdir -p "$OCF_BUILD"
 log "building the userland tests"
 "$OCF_TOP/tests/vm/build.sh" user || log "userland build failed (see build/user/build.log)"
 
+# selected_plan [PATTERNS]: the plan lines whose group matches.
 selected_plan() {
-	local name rest
+	local name rest tests=${1:-}
 	while read -r name rest; do
 		case $name in ''|'#'*) continue ;; esac
 		if [ -n "$tests" ]; then
@@ -54,7 +64,7 @@ selected_plan() {
 			[ $keep = 1 ] || continue
 		fi
 		echo "$name $rest"
-	done <"$OCF_TOP/tests/vm/plan"
+	done <"${OCF_PLAN:-$OCF_TOP/tests/vm/plan}"
 }
 
 # Each kernel sets these for itself (make exports its command line).
@@ -63,15 +73,22 @@ unset KDIR KIMAGE KSYSROOT
 # boot_vm KVER RUNDIR: run the VM; the host side of the hot-plug test
 # (QEMU monitor commands on the guest's cue) runs beside it.
 boot_vm() {
-	local kver=$1 run=$2 helper=
+	local kver=$1 run=$2 helper= soak=
 	if grep -q '^virtio-hotplug ' "$run/plan"; then
 		/usr/bin/python3 "$OCF_TOP/tests/kernel/virtio_hotplug_host.py" "$run" \
 			>"$run/hotplug-host.log" 2>&1 &
 		helper=$!
 	fi
+	# The soak's unplug and replug (tests/user/soak_host.py).
+	if grep -q '^soak ' "$run/plan"; then
+		/usr/bin/python3 "$OCF_TOP/tests/user/soak_host.py" "$run" \
+			>"$run/soak-host.log" 2>&1 &
+		soak=$!
+	fi
 	"$OCF_TOP/tests/vm/run-vm.sh" "$kver" "$run/initramfs.gz" "$run" "${OCF_VM_TIMEOUT:-1200}"
 	echo $? >"$run/vm.rc"
 	[ -n "$helper" ] && { kill "$helper" 2>/dev/null; wait "$helper" 2>/dev/null; }
+	[ -n "$soak" ] && { kill "$soak" 2>/dev/null; wait "$soak" 2>/dev/null; }
 	return 0
 }
 
@@ -86,20 +103,41 @@ if [ $lint = 1 ]; then
 	rundirs+=("$OCF_BUILD/runs/checkpatch" "$OCF_BUILD/runs/sparse")
 fi
 for short in ${kernels//,/ }; do
+	run=$OCF_BUILD/runs/$short
+	rm -rf "$run"
+	mkdir -p "$run"
+	echo "$short" >"$run/name"
+	rundirs+=("$run")
 	if [ "$short" = debug ]; then
-		env=$("$OCF_TOP/tests/debug/kernel.sh") || die "building the debug kernel failed"
+		log "debug: building or reusing the debug kernel"
+		if ! env=$("$OCF_TOP/tests/debug/kernel.sh" 2>"$run/kernel.log"); then
+			# A TAP failure with the log, and the other kernels' results.
+			echo "debug kernel build" >"$run/build.label"
+			cp "$run/kernel.log" "$run/build.log"
+			echo 1 >"$run/build.rc"
+			continue
+		fi
+		grep '^# debug kernel built' "$run/kernel.log" >&2
+		# The whole plan takes about 20 minutes in it (make check-debug).
+		export OCF_VM_TIMEOUT=${OCF_VM_TIMEOUT:-3000}
 		eval "export $(echo "$env" | tr '\n' ' ')"
 		kver=$KVER
 	else
 		unset KDIR KIMAGE KSYSROOT
 		kver=$(kernel_release "$short") || die "kernel $short is not installed"
 	fi
-	run=$OCF_BUILD/runs/$short
-	rm -rf "$run"
-	mkdir -p "$run"
-	echo "$short" >"$run/name"
-	rundirs+=("$run")
-	selected_plan >"$run/plan"
+	if [ "$short" = debug ] && [ $lane = 1 ]; then
+		selected_plan "${OCF_DEBUG_TESTS:-$(grep -v '^#' "$OCF_TOP/tests/debug/lane" | xargs | tr ' ' ,)}" >"$run/plan"
+	else
+		selected_plan "$tests" >"$run/plan"
+	fi
+	# The hand-over test boots on its own, with Linux's self-tests off
+	# (QEMU 7.2 fails virtio_crypto's RSA self-test with a WARNING).
+	handover=
+	if [ "$short" != debug ] && grep -qE '^virtio-handover[[:space:]]' "$run/plan"; then
+		handover=$(grep -E '^virtio-handover[[:space:]]' "$run/plan")
+		sed -i -E '/^virtio-handover[[:space:]]/d' "$run/plan"
+	fi
 
 	log "$short: building modules for $kver"
 	"$OCF_TOP/tests/vm/build.sh" modules "$kver"
@@ -146,6 +184,20 @@ for short in ${kernels//,/ }; do
 		log "$short: booting $kver with two virtio-crypto devices"
 		OCF_VM_EXTRA="-object cryptodev-backend-builtin,id=cd1 -device virtio-crypto-pci,id=crypto1,cryptodev=cd1" \
 			boot_vm "$kver" "$two"
+	fi
+
+	if [ -n "$handover" ]; then
+		ho=$OCF_BUILD/runs/$short-handover
+		rm -rf "$ho"
+		mkdir -p "$ho"
+		echo "$short-handover" >"$ho/name"
+		echo "$handover" >"$ho/plan"
+		rundirs+=("$ho")
+		"$OCF_TOP/tests/vm/mkinitramfs.sh" "$kver" "$OCF_BUILD/$kver/src" \
+			"$ho/plan" "$ho/initramfs.gz" $moddir >"$ho/initramfs.log" 2>&1 ||
+			{ echo 1 >"$ho/vm.rc"; continue; }
+		log "$short: booting $kver with cryptomgr.notests=1 (virtio hand-over)"
+		OCF_VM_APPEND=cryptomgr.notests=1 boot_vm "$kver" "$ho"
 	fi
 done
 

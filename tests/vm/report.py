@@ -18,7 +18,15 @@ import sys
 BAD_LOG = re.compile(
     r"Oops|BUG:|WARNING:|general protection|refcount_t|list_del corruption|"
     r"blocked for more than|Kernel panic|UBSAN:|KASAN:|"
-    r"unreferenced object|INFO: possible .*locking|DEBUG_LOCKS_WARN_ON")
+    # The debug kernel's checkers: kmemleak, lockdep, DEBUG_OBJECTS, RCU.
+    r"unreferenced object|INFO: possible .*locking|DEBUG_LOCKS_WARN_ON|"
+    r"INFO: trying to register non-static key|INFO: rcu_|ODEBUG:|"
+    r"suspected memory leak|"
+    # A leak detector that switched itself off checked nothing.
+    r"kmemleak: Kernel memory leak detector disabled|kmemleak: Memory pool empty")
+# Where a checker's report ends: a blank line, the next report, a trace end.
+REPORT_END = re.compile(r"^\s*$|---\[ end trace|^(\[[ 0-9.]+\] )?=+$")
+REPORT_MAX = 60
 # Out-of-tree (O) and unsigned (E) modules are expected; nothing else.
 ALLOWED_TAINT = (1 << 12) | (1 << 13)
 CASE = re.compile(r"^(ok|not ok) \d+(?: -)? ?(.*?)(?: # (SKIP|TODO)\b ?(.*))?$")
@@ -80,7 +88,7 @@ def parse_results(text):
     return records, groups
 
 
-def report_group(tap, kname, name, g):
+def report_group(tap, kname, name, g, secs=None):
     planned, skip_all, cases = None, None, []
     for line in g["lines"]:
         m = PLAN.match(line)
@@ -120,8 +128,9 @@ def report_group(tap, kname, name, g):
         problems.append("exit status 0 with %d failed cases" % failed)
     elif rc not in (0, 4) and not failed:
         problems.append("exit status %d with no failed case" % rc)
-    return tap.emit(not problems, "%s: %s (%d cases)" % (kname, name, len(cases)),
-                    diag=problems)
+    return tap.emit(not problems, "%s: %s (%d cases%s)" % (
+        kname, name, len(cases), "" if secs is None else ", %s s" % secs),
+        diag=problems)
 
 
 def report_run(tap, rundir):
@@ -153,9 +162,12 @@ def report_run(tap, rundir):
     ok &= tap.emit(bool(loads) and not bad, "%s: modules load (%s)" % (
         kname, " ".join(r.split()[2] for r in loads if r.startswith("load ok "))),
         diag=bad or ([] if loads else ["no module was loaded"]))
+    elapsed = dict(r.split()[1:3] for r in records
+                   if r.startswith("elapsed ") and len(r.split()) == 3)
     for name in plan_groups(os.path.join(rundir, "plan")):
         if name in groups:
-            ok &= report_group(tap, kname, name, groups[name])
+            ok &= report_group(tap, kname, name, groups[name],
+                               elapsed.get(name))
         else:
             ok &= tap.emit(False, "%s: %s" % (kname, name), diag=["did not run"])
     unloads = [r for r in records if r.startswith("unload ")]
@@ -171,9 +183,33 @@ def report_run(tap, rundir):
         (read(os.path.join(rundir, "kmsg.log")) or "")
     badlines = sorted(set(l for l in logs.splitlines() if BAD_LOG.search(l)))
     ok &= tap.emit(not badlines and logs != "",
-                   "%s: kernel log free of oops/BUG/WARNING/hung tasks" % kname,
-                   diag=badlines[:40] or ([] if logs else ["no kernel log"]))
+                   "%s: kernel log free of oops/BUG/WARNING/hung tasks%s" % (
+                       kname, "/KASAN/lockdep/UBSAN/kmemleak/ODEBUG reports"
+                       if "kmemleak" in logs else ""),
+                   diag=(badlines[:40] + reports(logs)) if badlines else
+                   ([] if logs else ["no kernel log"]))
     return ok
+
+
+def reports(logs, limit=4):
+    """The first few checker reports, each from its first line on."""
+    lines, out, seen, i = logs.splitlines(), [], set(), 0
+    while i < len(lines) and len(seen) < limit:
+        m = BAD_LOG.search(lines[i])
+        key = re.sub(r"^\[[ 0-9.]+\] |0x[0-9a-f]+", "", lines[i])
+        if not m or key in seen:
+            i += 1
+            continue
+        seen.add(key)
+        out.append("---- report ----")
+        j = i
+        while j < len(lines) and j < i + REPORT_MAX:
+            out.append(lines[j])
+            j += 1
+            if j < len(lines) and REPORT_END.search(lines[j]):
+                break
+        i = j
+    return out
 
 
 def dump_logs(rundir):
