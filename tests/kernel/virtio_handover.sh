@@ -11,16 +11,7 @@
 # cryptomgr.notests=1, else every case SKIPs.  KTAP on stdout; exit 0
 # when every case passed or skipped, 1 otherwise.
 
-R=/sys/kernel/debug/ocf_test
-V=/sys/bus/virtio/drivers
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-notok() { n=$((n + 1)); failed=1; echo "not ok $n $1"; }
-skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
-check() { if [ "$1" = 0 ]; then ok "$2"; else notok "$2"; fi; }
-dev_of() { for d in "$V/$1"/virtio*; do [ -e "$d" ] && echo "${d##*/}" && return; done; }
-nested() { sed 's/^/    /' "$1"; }
+. "$(dirname "$0")/virtio_lib.sh"
 
 CASES="linux_driver_binds_first ocf_virtio_leaves_it_alone \
 handed_to_ocf_virtio known_answers_through_ocf_virtio \

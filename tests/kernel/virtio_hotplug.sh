@@ -10,26 +10,9 @@
 # as drivers/virtio/README.md describes.  KTAP on stdout; exit 0 when
 # every case passed or skipped, 1 otherwise.
 
-R=/sys/kernel/debug/ocf_test
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-notok() { n=$((n + 1)); failed=1; echo "not ok $n $1"; }
-skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
-check() { if [ "$1" = 0 ]; then ok "$2"; else notok "$2"; fi; }
-# wait_for TEST SECONDS: poll a shell test every 0.2 s.
-wait_for() {
-	i=0
-	while [ $i -lt $(($2 * 5)) ]; do
-		eval "$1" && return 0
-		sleep 0.2
-		i=$((i + 1))
-	done
-	return 1
-}
+. "$(dirname "$0")/virtio_lib.sh"
 bound() { ls -d /sys/bus/virtio/drivers/ocf_virtio/virtio* >/dev/null 2>&1; }
 # Indented, so the nested results count only through our own lines.
-nested() { sed 's/^/    /' "$1"; }
 
 LOAD=/tests/virtio_cdev_load
 STOP=/tmp/virtio-cdev-load.stop

@@ -63,17 +63,15 @@ def wait_line(results, mon, text, limit):
     return False
 
 
-def main(argv):
-    if len(argv) != 2:
-        sys.stderr.write(__doc__)
-        return 2
-    results = os.path.join(argv[1], "results.log")
-    mon = os.path.join(argv[1], "monitor.sock")
+def serve(rundir, tag):
+    """Answer "# TAG: unplug crypto0" and "# TAG: plug crypto0" once each."""
+    results = os.path.join(rundir, "results.log")
+    mon = os.path.join(rundir, "monitor.sock")
     limit = float(os.environ.get("OCF_VM_TIMEOUT", "1200"))
-    if not wait_line(results, mon, "# VIRTIO-HOTPLUG: unplug crypto0", limit):
+    if not wait_line(results, mon, "# %s: unplug crypto0" % tag, limit):
         return 0
     monitor(mon, "device_del crypto0")
-    if not wait_line(results, mon, "# VIRTIO-HOTPLUG: plug crypto0", 600):
+    if not wait_line(results, mon, "# %s: plug crypto0" % tag, 600):
         return 0
     end = time.time() + 30
     while time.time() < end:
@@ -82,6 +80,13 @@ def main(argv):
             return 0
         time.sleep(0.5)
     return 1
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.stderr.write(__doc__)
+        return 2
+    return serve(argv[1], "VIRTIO-HOTPLUG")
 
 
 if __name__ == "__main__":

@@ -9,14 +9,7 @@
 # kernel log, so that part wants cryptomgr.notests=1 on the command
 # line.)  KTAP on stdout; exit 0 pass or skip, 1 fail.
 
-V=/sys/bus/virtio/drivers
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-notok() { n=$((n + 1)); failed=1; echo "not ok $n $1"; }
-skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
-check() { if [ "$1" = 0 ]; then ok "$2"; else notok "$2"; fi; }
-dev_of() { for d in "$V/$1"/virtio*; do [ -e "$d" ] && echo "${d##*/}" && return; done; }
+. "$(dirname "$0")/virtio_lib.sh"
 
 echo "KTAP version 1"
 dev=$(dev_of ocf_virtio)

@@ -14,27 +14,10 @@
 #   3. the function is reset through sysfs while unbound, then bound.
 # KTAP on stdout; exit 0 when every case passed or skipped, 1 otherwise.
 
-R=/sys/kernel/debug/ocf_test
-V=/sys/bus/virtio/drivers/ocf_virtio
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-notok() { n=$((n + 1)); failed=1; echo "not ok $n $1"; }
-skip() { n=$((n + 1)); echo "ok $n $1 # SKIP $2"; }
-check() { if [ "$1" = 0 ]; then ok "$2"; else notok "$2"; fi; }
-wait_for() {
-	i=0
-	while [ $i -lt $(($2 * 5)) ]; do
-		eval "$1" && return 0
-		sleep 0.2
-		i=$((i + 1))
-	done
-	return 1
-}
-dev() { for d in "$V"/virtio*; do [ -e "$d" ] && echo "${d##*/}" && return; done; }
+. "$(dirname "$0")/virtio_lib.sh"
+dev() { dev_of ocf_virtio; }
 bound() { [ -n "$(dev)" ]; }
 registered() { dmesg | grep -c 'virtio-crypto0: OCF driver'; }
-nested() { sed 's/^/    /' "$1"; }
 
 # load_until_gone CASE [PARAMS]: the load, until virtio-crypto0 is gone.
 load_until_gone() {
@@ -118,9 +101,9 @@ if [ ! -e "$pci/reset" ]; then
 	skip reset_device_works "no reset"
 	exit $failed
 fi
-echo "$d" >$V/unbind
+echo "$d" >$V/ocf_virtio/unbind
 if echo 1 >"$pci/reset"; then rc=0; else rc=1; fi
-echo "$d" >$V/bind
+echo "$d" >$V/ocf_virtio/bind
 [ $rc = 0 ] && bound
 check $? reset_while_unbound
 works reset_device_works

@@ -92,6 +92,25 @@ boot_vm() {
 	return 0
 }
 
+# extra_boot KVER MODDIR DIR NAME PLANLINES WHAT [VAR=VALUE...]: one more
+# VM of the same build, with its own plan and QEMU or kernel options.
+extra_boot() {
+	local kver=$1 moddir=$2 dir=$3 name=$4 lines=$5 what=$6
+	shift 6
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	echo "$name" >"$dir/name"
+	echo "$lines" >"$dir/plan"
+	rundirs+=("$dir")
+	# shellcheck disable=SC2086
+	"$OCF_TOP/tests/vm/mkinitramfs.sh" "$kver" "$OCF_BUILD/$kver/src" \
+		"$dir/plan" "$dir/initramfs.gz" $moddir >"$dir/initramfs.log" 2>&1 ||
+		{ echo 1 >"$dir/vm.rc"; return 0; }
+	log "$name: booting $kver $what"
+	# shellcheck disable=SC2163  # VAR=VALUE words
+	(export "$@"; boot_vm "$kver" "$dir")
+}
+
 rundirs=()
 if [ $lint = 1 ]; then
 	log "checkpatch and sparse"
@@ -172,32 +191,15 @@ for short in ${kernels//,/ }; do
 
 	# The virtio group once more with two devices, to spread load.
 	if [ -z "$tests" ] && [ "$short" = 6.12 ]; then
-		two=$OCF_BUILD/runs/$short-2dev
-		rm -rf "$two"
-		mkdir -p "$two"
-		echo "$short-two-devices" >"$two/name"
-		grep -E '^virtio[[:space:]]' "$run/plan" >"$two/plan"
-		rundirs+=("$two")
-		"$OCF_TOP/tests/vm/mkinitramfs.sh" "$kver" "$OCF_BUILD/$kver/src" \
-			"$two/plan" "$two/initramfs.gz" $moddir >"$two/initramfs.log" 2>&1 ||
-			{ echo 1 >"$two/vm.rc"; continue; }
-		log "$short: booting $kver with two virtio-crypto devices"
-		OCF_VM_EXTRA="-object cryptodev-backend-builtin,id=cd1 -device virtio-crypto-pci,id=crypto1,cryptodev=cd1" \
-			boot_vm "$kver" "$two"
+		extra_boot "$kver" "$moddir" "$run-2dev" "$short-two-devices" \
+			"$(grep -E '^virtio[[:space:]]' "$run/plan")" \
+			"with two virtio-crypto devices" \
+			OCF_VM_EXTRA="-object cryptodev-backend-builtin,id=cd1 -device virtio-crypto-pci,id=crypto1,cryptodev=cd1"
 	fi
-
 	if [ -n "$handover" ]; then
-		ho=$OCF_BUILD/runs/$short-handover
-		rm -rf "$ho"
-		mkdir -p "$ho"
-		echo "$short-handover" >"$ho/name"
-		echo "$handover" >"$ho/plan"
-		rundirs+=("$ho")
-		"$OCF_TOP/tests/vm/mkinitramfs.sh" "$kver" "$OCF_BUILD/$kver/src" \
-			"$ho/plan" "$ho/initramfs.gz" $moddir >"$ho/initramfs.log" 2>&1 ||
-			{ echo 1 >"$ho/vm.rc"; continue; }
-		log "$short: booting $kver with cryptomgr.notests=1 (virtio hand-over)"
-		OCF_VM_APPEND=cryptomgr.notests=1 boot_vm "$kver" "$ho"
+		extra_boot "$kver" "$moddir" "$run-handover" "$short-handover" \
+			"$handover" "with cryptomgr.notests=1 (virtio hand-over)" \
+			OCF_VM_APPEND=cryptomgr.notests=1
 	fi
 done
 
