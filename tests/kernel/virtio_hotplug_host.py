@@ -73,7 +73,9 @@ def serve(rundir, tag):
     monitor(mon, "device_del crypto0")
     if not wait_line(results, mon, "# %s: plug crypto0" % tag, 600):
         return 0
-    end = time.time() + 30
+    # A debug kernel's ACPI can take over 30 s to eject (an AML loop
+    # timeout under TCG).
+    end = time.time() + 120
     while time.time() < end:
         if not monitor(mon,
                        "device_add virtio-crypto-pci,id=crypto0,cryptodev=cd0"):

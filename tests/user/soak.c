@@ -307,7 +307,7 @@ int main(int argc, char **argv)
 		say("# SOAK-HOTPLUG: unplug crypto0\n");
 		replugged = wait_bound(0, 60);
 		say("# SOAK-HOTPLUG: plug crypto0\n");
-		replugged = wait_bound(1, 60) && replugged;
+		replugged = wait_bound(1, 150) && replugged;
 	}
 
 	for (i = 0; i < procs; i++)
