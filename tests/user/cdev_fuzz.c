@@ -1240,33 +1240,6 @@ static long fi_stop(void)
 	return n;
 }
 
-/* NIST SP 800-38A F.2.1, CBC-AES128.Encrypt, first block. */
-static int kat_ok(void)
-{
-	static const uint8_t key[16] = {
-		0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
-		0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c };
-	static const uint8_t pt[16] = {
-		0x6b, 0xc1, 0xbe, 0xe2, 0x2e, 0x40, 0x9f, 0x96,
-		0xe9, 0x3d, 0x7e, 0x11, 0x73, 0x93, 0x17, 0x2a };
-	static const uint8_t ct[16] = {
-		0x76, 0x49, 0xab, 0xac, 0x81, 0x19, 0xb2, 0x46,
-		0xce, 0xe9, 0x8e, 0x9b, 0x12, 0xe9, 0x19, 0x7d };
-	uint8_t iv[16], out[16];
-	uint32_t s;
-	int f = cdev_open(), i, ok;
-
-	if (f < 0)
-		return 0;
-	for (i = 0; i < 16; i++)
-		iv[i] = i;
-	ok = !ses_new(f, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &s) &&
-	     !do_crypt(f, s, COP_ENCRYPT, 0, pt, out, 16, iv, NULL) &&
-	     !memcmp(out, ct, 16);
-	close(f);
-	return ok;
-}
-
 /*
  * Every file we opened is closed once our children are gone, so the
  * module's reference count must come back to 0 (a leaked file or a
@@ -1318,7 +1291,7 @@ static void reload_checks(long rmmod_busy, char *why, size_t n)
 	snprintf(why, n, "%s", r ? strerror(r) : "");
 	if (!r)
 		r = system("modprobe cryptodev") ? EIO : 0;
-	check(!r && kat_ok(),
+	check(!r && cdev_kat_aes_cbc(),
 	      "cryptodev unloads and reloads after the run, and works%s%s",
 	      r ? ": " : "", why);
 }
@@ -1377,7 +1350,7 @@ int main(int argc, char **argv)
 		}
 	}
 	close(cdev_open_or_skip());
-	if (!kat_ok())
+	if (!cdev_kat_aes_cbc())
 		ktap_skip_all("AES-128-CBC known answer fails before fuzzing");
 
 	if (fault_pct) {
@@ -1553,7 +1526,7 @@ int main(int argc, char **argv)
 	} else {
 		skip("no -F", "allocation failures were injected");
 	}
-	check(kat_ok(), "AES-128-CBC known answer after the run");
+	check(cdev_kat_aes_cbc(), "AES-128-CBC known answer after the run");
 	check(module_idle(), "cryptodev.ko holds no reference afterwards");
 	reload_checks(rmmod_busy, why, sizeof(why));
 	if (crashed)

@@ -375,31 +375,6 @@ int main(int argc, char **argv)
 		check(breq1 - breq0 == bops && berr1 - berr0 == bops - bok,
 		      "statistics: /dev/crypto blowfish-cbc requests counted");
 	}
-	{
-		/* NIST SP 800-38A F.2.1, CBC-AES128, block 1. */
-		static const uint8_t k[16] = {
-			0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
-			0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c };
-		static const uint8_t p[16] = {
-			0x6b, 0xc1, 0xbe, 0xe2, 0x2e, 0x40, 0x9f, 0x96,
-			0xe9, 0x3d, 0x7e, 0x11, 0x73, 0x93, 0x17, 0x2a };
-		static const uint8_t c[16] = {
-			0x76, 0x49, 0xab, 0xac, 0x81, 0x19, 0xb2, 0x46,
-			0xce, 0xe9, 0x8e, 0x9b, 0x12, 0xe9, 0x19, 0x7d };
-		uint8_t v[16], o[16];
-		uint32_t s;
-		int good;
-
-		for (i = 0; i < 16; i++)
-			v[i] = i;
-		fd = cdev_open();
-		good = fd >= 0 &&
-		       !ses_new(fd, CRYPTO_AES_CBC, k, 16, 0, NULL, 0, &s) &&
-		       !do_crypt(fd, s, COP_ENCRYPT, 0, p, o, 16, v, NULL) &&
-		       !memcmp(o, c, 16);
-		if (fd >= 0)
-			close(fd);
-		check(good, "AES-128-CBC known answer after the soak");
-	}
+	check(cdev_kat_aes_cbc(), "AES-128-CBC known answer after the soak");
 	return ktap_exit();
 }
