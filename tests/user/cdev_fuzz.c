@@ -1386,6 +1386,11 @@ int main(int argc, char **argv)
 	memset(all, 0, nprocs * sizeof(*all));
 	have_knobs = getuid() == 0 && knobs_init();
 	have_limits = getuid() == 0 && limits_init();
+	/*
+	 * Ours keeps cryptodev in use whatever the workers have open; it is
+	 * opened before faults are injected, which could make open() fail.
+	 */
+	hold = cdev_open();
 	if (fault_pct && !fi_start(fault_pct)) {
 		fi_stop();
 		ktap_diag("cannot set up fault injection");
@@ -1399,13 +1404,13 @@ int main(int argc, char **argv)
 			return KTAP_EXIT_FAIL;
 		}
 		if (!pids[i]) {
+			if (hold >= 0)
+				close(hold);
 			st = &all[i];
 			worker(i, seed, nops);
 		}
 	}
 
-	/* Ours keeps cryptodev in use whatever the workers have open. */
-	hold = cdev_open();
 	/* Unloading must be refused while files are open. */
 	if (hold >= 0 && getuid() == 0)
 		rmmod_busy = syscall(SYS_delete_module, "cryptodev",
