@@ -105,7 +105,8 @@ struct cdev_req {
 	struct task_struct	*task;		/* the dispatching thread */
 	wait_queue_head_t	wq;
 	bool			async;
-	bool			multi;		/* CIOCNCRYPTM: on fd->mreqs */
+	bool			multi;		/* CIOCNCRYPTM */
+	bool			published;	/* multi: on fd->mreqs */
 	u32			reqid;
 	u64			opaque;
 	struct mm_struct	*mm;		/* submitter (async fetch check) */
@@ -141,7 +142,12 @@ struct cdev_req {
 /* State of one open /dev/crypto file (shared by CRIOGET clones). */
 struct cdev_fd {
 	struct xarray		sessions;
-	/* One for the open file, one per request in the framework. */
+	u32			next_sid;	/* cyclic over 1..INT_MAX */
+	atomic_t		nsessions;	/* against max_sessions */
+	/*
+	 * One for the open file, one per request that may complete after
+	 * its ioctl returned (asynchronous, published multi, orphaned).
+	 */
 	atomic_t		refs;
 	struct cdev_req		*hot;		/* last request put back */
 	spinlock_t		lock;		/* everything below */
@@ -200,6 +206,8 @@ void cdev_unpin(struct cdev_pin *p, bool dirty);
 /* Operations (cdev_op.c, cdev_aead.c, cdev_comp.c, cdev_key.c). */
 int cdev_crypt_prepare(struct cdev_fd *f, struct cdev_req *r,
 		       const struct crypt_op *cop);
+int cdev_crypt_prepare_ses(struct cdev_req *r, const struct crypt_op *cop,
+			   struct cdev_session *s);
 int cdev_crypt_finish(struct cdev_req *r);
 int cdev_crypt(struct cdev_fd *f, struct crypt_op *cop);
 int cdev_authcrypt(struct cdev_fd *f, struct crypt_auth_op *cao);

@@ -2,7 +2,8 @@
 /*
  * /dev/crypto: the misc device, its files and the native ioctl entry.
  * Every ioctl copies its argument in, runs a handler on the kernel copy
- * and copies it back, so the 32-bit entry can share the handlers.
+ * and copies it back (CIOCCRYPT, which changes nothing in it, does not),
+ * so the 32-bit entry can share the handlers.
  */
 #include <linux/module.h>
 #include <linux/miscdevice.h>
@@ -260,21 +261,18 @@ long cdev_ioctl_native(struct file *filp, unsigned int cmd,
 
 /*
  * CIOCCRYPT, the hot path, on its own: a fixed-size copy of the
- * argument needs no run-time object-size check.
+ * argument needs no run-time object-size check, and as the operation
+ * changes nothing in it, it is not copied back.
  */
 static long cdev_ioctl_crypt(struct file *filp, struct crypt_op __user *uop)
 {
 	struct cdev_fd *f = filp->private_data;
 	struct crypt_op cop;
-	long ret;
 
 	if (copy_from_user(&cop, uop, sizeof(cop)))
 		return -EFAULT;
 	cdev_reap_zombies(f);
-	ret = cdev_crypt(f, &cop);
-	if (!ret && copy_to_user(uop, &cop, sizeof(cop)))
-		return -EFAULT;
-	return ret;
+	return cdev_crypt(f, &cop);
 }
 
 static long cdev_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)

@@ -221,17 +221,22 @@ static int cdev_ngsession_one(struct cdev_fd *f, struct session_n_op *s)
 
 /*
  * CIOCNCRYPTM: the async slots of the whole call are reserved at once,
- * every entry is prepared, all are queued on f->mreqs (with their ids)
- * under one lock, then dispatched back to back.
+ * the requests come from the cache under one lock, each distinct session
+ * is looked up once, and every entry is prepared and dispatched while
+ * the requests are still private to this call: one its driver finishes
+ * inside crypto_dispatch() needs no lock, no wake-up and no file
+ * reference.  Then all are published on f->mreqs (with their ids) under
+ * one lock, where only those still running take a file reference.
  */
 static void cdev_ncrypt_batch(struct cdev_fd *f, struct crypt_n_op *ops,
 			      u32 count)
 {
 	unsigned int max = READ_ONCE(cdev_max_async);
+	struct cdev_session *last = NULL;
 	struct cdev_req *r, *tmp;
 	LIST_HEAD(cached);
 	LIST_HEAD(batch);
-	u32 i, slots, used = 0;
+	u32 i, slots, queued = 0, running = 0;
 	bool woke = false;
 	int err;
 
@@ -254,66 +259,73 @@ static void cdev_ncrypt_batch(struct cdev_fd *f, struct crypt_n_op *ops,
 			n->status = EBUSY;
 			continue;
 		}
+		/* The call's own reference on the last session it named. */
+		if (!last || last->id != n->ses) {
+			if (last)
+				cdev_session_put(last);
+			last = cdev_session_get(f, n->ses);
+		}
 		r = list_first_entry_or_null(&cached, struct cdev_req, link);
 		if (r)
 			list_del_init(&r->link);
 		else
 			r = cdev_req_get(f);
-		err = r ? cdev_crypt_prepare(f, r, &cop) : -ENOMEM;
+		if (!r) {
+			n->status = ENOMEM;
+			continue;
+		}
+		if (last)
+			kref_get(&last->ref);
+		err = cdev_crypt_prepare_ses(r, &cop, last);
+		if (!err) {
+			r->async = true;
+			r->multi = true;
+			r->opaque = n->opaque;
+			r->mm = current->mm;
+			mmgrab(r->mm);
+			r->midx = i;
+			if (r->crp->crp_desc)
+				err = cdev_req_dispatch(r);
+			else
+				r->state = CDEV_R_DONE;	/* nothing to run */
+		}
 		if (err) {
-			if (r)
-				cdev_req_put(f, r);
+			cdev_req_put(f, r);
 			n->status = -err;
 			continue;
 		}
-		r->async = true;
-		r->multi = true;
-		r->opaque = n->opaque;
-		r->mm = current->mm;
-		mmgrab(r->mm);
-		r->midx = i;
 		n->status = 0;
 		list_add_tail(&r->batch, &batch);
-		used++;
+		queued++;
 	}
+	if (last)
+		cdev_session_put(last);
 	cdev_req_put_list(f, &cached);
 
 	spin_lock_irq(&f->lock);
-	f->async_count -= slots - used;
+	f->async_count -= slots - queued;
 	list_for_each_entry_safe(r, tmp, &batch, batch) {
+		list_del_init(&r->batch);
 		if (++f->next_reqid == 0)
 			f->next_reqid = 1;
 		r->reqid = f->next_reqid;
 		ops[r->midx].reqid = r->reqid;
 		list_add_tail(&r->link, &f->mreqs);
-		if (!r->crp->crp_desc) {
-			/* Nothing to run (a cipher over 0 bytes): done now. */
-			r->state = CDEV_R_DONE;
+		r->published = true;
+		if (r->state == CDEV_R_DONE) {
 			f->mdone++;
 			woke = true;
-			list_del_init(&r->batch);
+		} else {
+			running++;	/* its callback will count it */
 		}
 	}
+	/* Under the lock: a callback seeing `published` finds the reference. */
+	if (running)
+		atomic_add(running, &f->refs);
 	spin_unlock_irq(&f->lock);
-	if (woke)
+	/* From here on, requests may be collected: none is touched. */
+	if (woke && wq_has_sleeper(&f->wq))
 		wake_up_all(&f->wq);
-
-	/* Once dispatched, r may complete and be collected: not touched. */
-	list_for_each_entry_safe(r, tmp, &batch, batch) {
-		u32 idx = r->midx;
-
-		err = cdev_req_dispatch(r);
-		if (!err)
-			continue;
-		/* Not queued: take it back off the list. */
-		spin_lock_irq(&f->lock);
-		list_del_init(&r->link);
-		f->async_count--;
-		spin_unlock_irq(&f->lock);
-		ops[idx].reqid = 0;
-		ops[idx].status = -err;
-		cdev_req_put(f, r);
-	}
 }
 
 /* Finish one collected request into a result entry. */

@@ -193,10 +193,21 @@ static int cdev_map_data(struct cdev_req *r, const struct crypt_op *cop,
 	return 0;
 }
 
+/* Look the session up, then prepare. */
 int cdev_crypt_prepare(struct cdev_fd *f, struct cdev_req *r,
 		       const struct crypt_op *cop)
 {
-	struct cdev_session *s;
+	return cdev_crypt_prepare_ses(r, cop, cdev_session_get(f, cop->ses));
+}
+
+/*
+ * Check a CIOCCRYPT-style request and set up the crp.  `s` (a reference
+ * the request now owns, or NULL when the session is unknown) is the
+ * session cop->ses names.
+ */
+int cdev_crypt_prepare_ses(struct cdev_req *r, const struct crypt_op *cop,
+			   struct cdev_session *s)
+{
 	const struct cdev_alg *c, *m;
 	struct cryptodesc *dc = NULL, *dm = NULL;
 	struct cryptop *crp = r->crp;
@@ -205,6 +216,7 @@ int cdev_crypt_prepare(struct cdev_fd *f, struct cdev_req *r,
 	int hflags = 0;
 	int err;
 
+	r->ses = s;
 	r->uop = *cop;
 	if (cop->op != COP_ENCRYPT && cop->op != COP_DECRYPT)
 		return -EINVAL;
@@ -212,10 +224,8 @@ int cdev_crypt_prepare(struct cdev_fd *f, struct cdev_req *r,
 		return -EINVAL;
 	if (cop->len > READ_ONCE(cdev_max_op_len))
 		return -E2BIG;
-	s = cdev_session_get(f, cop->ses);
 	if (!s)
 		return -EINVAL;
-	r->ses = s;
 	c = s->cipher;
 	m = s->mac;
 	if (c && c->kind != CDEV_K_CIPHER)

@@ -20,37 +20,53 @@
 #include <linux/mm.h>
 #include "cdev.h"
 
+/*
+ * Requests that may complete after their ioctl returned (asynchronous,
+ * multi-request once published, orphaned) hold a reference on the file's
+ * state; a synchronous one does not need it: its ioctl holds the file.
+ */
 static int cdev_req_done(struct cryptop *crp)
 {
 	struct cdev_req *r = crp->crp_opaque;
 	struct cdev_fd *f = r->fd;
 	unsigned long flags;
-	bool async;
+	bool async, put = false;
 
-	if (!r->async && in_task() && READ_ONCE(r->task) == current) {
-		/* Inside our own crypto_dispatch(): nobody waits yet. */
+	/*
+	 * In the dispatching thread (inside its crypto_dispatch()), on a
+	 * request nobody else can see yet: no lock, no wake-up, no put.
+	 */
+	if (in_task() && READ_ONCE(r->task) == current &&
+	    (!r->async || (r->multi && !r->published))) {
 		r->inline_done = true;
 		r->state = CDEV_R_DONE;
-		cdev_fd_put(f);
 		return 0;
 	}
 	async = r->async;
 	spin_lock_irqsave(&f->lock, flags);
-	if (r->state == CDEV_R_ORPHAN)
+	if (r->state == CDEV_R_ORPHAN) {
 		list_add_tail(&r->link, &f->zombies);
-	else if (r->multi)
-		f->mdone++;		/* stays on f->mreqs */
-	else if (async)
+		put = true;
+	} else if (r->multi) {
+		/* Stays on f->mreqs; unpublished, the publisher counts it. */
+		if (r->published) {
+			f->mdone++;
+			put = true;
+		}
+	} else if (async) {
 		list_add_tail(&r->link, &f->done);
+		put = true;
+	}
 	r->state = CDEV_R_DONE;
 	if (!async)
 		wake_up_all(&r->wq);
 	/* Whoever frees r takes the lock first: r is ours until here. */
 	spin_unlock_irqrestore(&f->lock, flags);
 	/* Pollers check under f->lock after queueing: no wake-up is lost. */
-	if (async && wq_has_sleeper(&f->wq))
+	if (async && put && wq_has_sleeper(&f->wq))
 		wake_up_all(&f->wq);
-	cdev_fd_put(f);
+	if (put)
+		cdev_fd_put(f);
 	return 0;
 }
 
@@ -97,6 +113,7 @@ static void cdev_req_reset(struct cdev_req *r)
 	r->inline_done = false;
 	r->async = false;
 	r->multi = false;
+	r->published = false;
 	r->mm = NULL;
 	r->ses = NULL;
 	r->big = NULL;
@@ -230,11 +247,16 @@ void cdev_req_put(struct cdev_fd *f, struct cdev_req *r)
 		cdev_req_free(r);
 }
 
-/* Hand the prepared crp to the framework; the callback will run once. */
+/*
+ * Hand the prepared crp to the framework; the callback will run once.
+ * CIOCASYNCCRYPT's requests take their file reference here, published
+ * multi-request entries when they are published (cdev_multi.c).
+ */
 int cdev_req_dispatch(struct cdev_req *r)
 {
 	struct cdev_fd *f = r->fd;
 	struct cryptop *crp = r->crp;
+	bool ref = r->async && !r->multi;
 	int err;
 
 	crp->crp_callback = cdev_req_done;
@@ -249,13 +271,15 @@ int cdev_req_dispatch(struct cdev_req *r)
 	r->state = CDEV_R_BUSY;
 	r->inline_done = false;
 	r->task = current;
-	atomic_inc(&f->refs);		/* the callback's */
+	if (ref)
+		atomic_inc(&f->refs);
 
 	err = crypto_dispatch(crp);
 	if (err) {
 		/* Not queued: no callback will come. */
 		r->state = CDEV_R_IDLE;
-		cdev_fd_put(f);
+		if (ref)
+			cdev_fd_put(f);
 		return err > 0 ? -err : err;
 	}
 	return 0;
@@ -321,6 +345,8 @@ int cdev_req_wait(struct cdev_req *r)
 		return 0;
 	}
 	r->state = CDEV_R_ORPHAN;
+	/* The callback's reference, now that the ioctl may end first. */
+	atomic_inc(&f->refs);
 	/* This task may exit and its address be reused by the callback's. */
 	WRITE_ONCE(r->task, NULL);
 	spin_unlock_irq(&f->lock);

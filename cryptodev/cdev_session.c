@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Per-file session table: ids are small non-zero integers handed out
- * cyclically (a stale id is not reused at once, so a double
- * CIOCFSESSION cannot hit a newer session), looked up in O(1) under RCU
- * and held by reference while an operation uses them.
+ * Per-file session table: ids are non-zero integers handed out
+ * cyclically over 1..INT_MAX, whatever max_sessions is, so a freed id
+ * comes back only after 2^31 sessions on that file: a stale id (a
+ * double CIOCFSESSION, or a thread still using a session another
+ * freed) answers EINVAL rather than reaching a newer session.  They are
+ * looked up in O(1) under RCU and held by reference while an operation
+ * uses them.
  */
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/string.h>
 #include "cdev.h"
-
-static u32 cdev_next_id;
 
 /* The framework may answer with BSD-style positive errnos. */
 static int cdev_errno(int err)
@@ -52,6 +53,7 @@ void cdev_sessions_release(struct cdev_fd *f)
 
 	xa_for_each(&f->sessions, id, s) {
 		xa_erase(&f->sessions, id);
+		atomic_dec(&f->nsessions);
 		cdev_session_put(s);
 	}
 	xa_destroy(&f->sessions);
@@ -245,10 +247,14 @@ int cdev_gsession(struct cdev_fd *f, struct session_op *sop, s32 *crid)
 	s->klen = c ? sop->keylen : 0;
 	s->mklen = m ? sop->mackeylen : 0;
 
-	err = xa_alloc_cyclic(&f->sessions, &id, s,
-			      XA_LIMIT(1, READ_ONCE(cdev_max_sessions)),
-			      &cdev_next_id, GFP_KERNEL);
+	if (atomic_inc_return(&f->nsessions) > READ_ONCE(cdev_max_sessions))
+		err = -ENOSPC;
+	else
+		err = xa_alloc_cyclic(&f->sessions, &id, s,
+				      XA_LIMIT(1, INT_MAX), &f->next_sid,
+				      GFP_KERNEL);
 	if (err < 0) {
+		atomic_dec(&f->nsessions);
 		cdev_session_put(s);
 		err = err == -EBUSY ? -ENOSPC : err;
 		goto out_keys;
@@ -272,6 +278,7 @@ int cdev_fsession(struct cdev_fd *f, u32 id)
 
 	if (!s)
 		return -EINVAL;
+	atomic_dec(&f->nsessions);
 	cdev_session_put(s);
 	return 0;
 }

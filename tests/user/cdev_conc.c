@@ -6,10 +6,12 @@
  * limit, fetching from another process, close and exit with async
  * operations in flight, processes killed in the middle of operations,
  * close and exit not waiting for operations still inside an asynchronous
- * driver, and the module refusing to unload while a file is open.  After each,
+ * driver, the module refusing to unload while a file is open, and a
+ * stress of one session (every answer right or an errno).  After each,
  * /dev/crypto must still give correct results.
  */
 #include <poll.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/syscall.h>
@@ -435,6 +437,8 @@ static void test_close_nowait(void)
 		  HW_OPS, tail, tclose);
 	check(!err && tclose < tail / 4, "%s", n1);
 
+	/* Let that batch end and its file be freed: time the exit alone. */
+	usleep((useconds_t)(tail * 3 * 1000));
 	if (pipe(pipefd)) {
 		skip("no pipe", "%s", n2);
 		munmap(buf, HW_LEN);
@@ -515,13 +519,401 @@ static void test_rmmod(void)
 	      r ? strerror(errno) : "it unloaded!");
 }
 
-int main(void)
+/*
+ * ---- one session hammered by threads: every answer right or an errno ----
+ *
+ * Threads encrypt and decrypt with the file's current session, sizes
+ * around the copy/pin crossover, NO_ZC on and off, in place, out of
+ * place and on their stacks, while one thread replaces the session (a
+ * new one, then CIOCFSESSION of the old: users of the old one must get
+ * EINVAL), one churns sessions on a file of its own, and, as root, one
+ * flips kern.cryptodevallowsoft and cryptodev's copy_max.  Every session
+ * has the same key, so a reused id cannot excuse a wrong answer.
+ */
+#define ST_THREADS	6
+
+/* Around copy_max (256/4096 as flipped) and the 64 KiB bounce limit. */
+static const uint32_t st_lens[] = { 16, 240, 256, 272, 1024, 4080, 4096,
+				    4112, 8192, 65536, 65552 };
+#define ST_NLEN		ARRAY_LEN(st_lens)
+#define ST_MAXLEN	65552
+#define ST_STACKLEN	8192
+#define CDEV_DEFAULT_MAX_OP_LEN	(4u << 20)
+
+struct stress {
+	int		fd;
+	uint32_t	ses;		/* the current session, atomically */
+	unsigned int	gen;		/* bumped before the old one is freed */
+	volatile int	stop;
+	uint8_t		*pt;
+	uint8_t		*ct[ST_NLEN];
+	uint8_t		iv[ST_NLEN][16];
+	unsigned long	replaced, flips, bad_ctl;
+	unsigned int	max_op_len;	/* cryptodev's, at the start */
+	unsigned int	reported;
+	char		first[3][200];
+};
+
+struct st_thread {
+	struct stress	*s;
+	pthread_t	th;
+	uint64_t	rng;
+	unsigned long	ok, freed, limited, wrong, errs;
+	unsigned long	ops_zc, ops_nozc;
+};
+
+static uint32_t st_rnd(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return (uint32_t)(*x >> 16);
+}
+
+static __attribute__((format(printf, 2, 3)))
+void st_note(struct stress *s, const char *fmt, ...)
+{
+	unsigned int i = __atomic_fetch_add(&s->reported, 1, __ATOMIC_RELAXED);
+	va_list ap;
+
+	if (i >= ARRAY_LEN(s->first))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(s->first[i], sizeof(s->first[i]), fmt, ap);
+	va_end(ap);
+}
+
+static const char *st_driver(int fd, uint32_t ses)
+{
+	static __thread char name[64];
+	struct session_info_op si;
+
+	memset(&si, 0, sizeof(si));
+	si.ses = ses;
+	if (xioctl(fd, CIOCGSESSINFO, &si))
+		return "(session gone)";
+	snprintf(name, sizeof(name), "%.60s", si.cipher_info.cra_driver_name);
+	return name;
+}
+
+/* One operation; what came back is classified into the counters. */
+static void st_one(struct st_thread *t, uint8_t *heap, uint8_t *stack)
+{
+	struct stress *s = t->s;
+	unsigned int i = st_rnd(&t->rng) % ST_NLEN, mode, off, nbad = 0;
+	uint32_t len = st_lens[i], ses, gen;
+	int enc = st_rnd(&t->rng) % 2, flags = 0, err;
+	const uint8_t *in = enc ? s->pt : s->ct[i];
+	const uint8_t *want = enc ? s->ct[i] : s->pt;
+	uint8_t iv[16], *src, *dst;
+
+	if (st_rnd(&t->rng) % 2)
+		flags |= COP_FLAG_NO_ZC;
+	mode = st_rnd(&t->rng) % 3;
+	if (mode == 2 && len > ST_STACKLEN)
+		mode = 0;
+	memcpy(iv, s->iv[i], 16);
+	if (mode == 0) {		/* out of place */
+		src = (uint8_t *)in;
+		dst = heap;
+		memset(dst, 0xa5, len);
+	} else {			/* in place, heap or stack */
+		src = dst = mode == 1 ? heap : stack;
+		memcpy(dst, in, len);
+	}
+	gen = __atomic_load_n(&s->gen, __ATOMIC_ACQUIRE);
+	ses = __atomic_load_n(&s->ses, __ATOMIC_ACQUIRE);
+	err = do_crypt(s->fd, ses, enc ? COP_ENCRYPT : COP_DECRYPT, flags,
+		       src, dst, len, iv, NULL);
+	if (flags & COP_FLAG_NO_ZC)
+		t->ops_nozc++;
+	else
+		t->ops_zc++;
+	if (!err && !memcmp(dst, want, len)) {
+		t->ok++;
+		return;
+	}
+	if (!err) {
+		t->wrong++;
+		for (off = 0; off < len; off++)
+			nbad += dst[off] != want[off];
+		for (off = 0; dst[off] == want[off]; off++)
+			;
+		st_note(s, "wrong answer: ses %u %s %u B %s %s, %u bytes differ from %u, driver now %s",
+			ses, enc ? "enc" : "dec", len,
+			flags ? "NO_ZC" : "ZC-allowed",
+			mode == 0 ? "out of place" : mode == 1 ?
+			"in place" : "in place on the stack", nbad, off,
+			st_driver(s->fd, ses));
+		return;
+	}
+	if (err == -EINVAL && __atomic_load_n(&s->gen, __ATOMIC_ACQUIRE) != gen) {
+		t->freed++;		/* replaced and freed meanwhile */
+		return;
+	}
+	/* max_op_len lowered (by cdev_fuzz run alongside): not our doing. */
+	if (err == -E2BIG && (len > s->max_op_len ||
+			      param("max_op_len", ~0u) != s->max_op_len ||
+			      s->max_op_len != CDEV_DEFAULT_MAX_OP_LEN)) {
+		t->limited++;
+		return;
+	}
+	t->errs++;
+	st_note(s, "ses %u %s %u B flags %#x mode %u: %s (session not freed)",
+		ses, enc ? "enc" : "dec", len, flags, mode, strerror(-err));
+}
+
+static void *st_worker(void *p)
+{
+	struct st_thread *t = p;
+	uint8_t *heap = xmalloc(ST_MAXLEN), stack[ST_STACKLEN];
+
+	while (!t->s->stop)
+		st_one(t, heap, stack);
+	free(heap);
+	return NULL;
+}
+
+/* A session with the stress key on driver class crid (0: either). */
+static int st_session(int fd, int crid, uint32_t *ses)
+{
+	struct session2_op s;
+	int err;
+
+	memset(&s, 0, sizeof(s));
+	s.cipher = CRYPTO_AES_CBC;
+	s.keylen = 16;
+	s.key = (__u8 *)key;
+	s.crid = crid ? crid : CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
+	err = xioctl(fd, CIOCGSESSION2, &s);
+	*ses = s.ses;
+	return err;
+}
+
+/* Replace the shared session now and then: new one in, old one freed. */
+static void *st_replacer(void *p)
+{
+	struct st_thread *t = p;
+	struct stress *s = t->s;
+	static const int crids[] = { 0, CRYPTOCAP_F_SOFTWARE,
+				     CRYPTOCAP_F_HARDWARE };
+	uint32_t ses, old;
+	int err;
+
+	while (!s->stop) {
+		usleep(st_rnd(&t->rng) % 20000);
+		/* EPERM/ENOENT: the policy or the hardware forbids it now. */
+		if (st_session(s->fd, crids[st_rnd(&t->rng) % 3], &ses))
+			continue;
+		old = __atomic_exchange_n(&s->ses, ses, __ATOMIC_ACQ_REL);
+		__atomic_fetch_add(&s->gen, 1, __ATOMIC_ACQ_REL);
+		err = ses_free(s->fd, old);
+		if (err) {
+			s->bad_ctl++;
+			st_note(s, "CIOCFSESSION of replaced session %u: %s",
+				old, strerror(-err));
+		}
+		s->replaced++;
+	}
+	return NULL;
+}
+
+/* Sessions of its own on a file of its own, and CIOCGSESSINFO. */
+static void *st_churn(void *p)
+{
+	struct st_thread *t = p;
+	struct stress *s = t->s;
+	int f = cdev_open();
+	uint32_t ses;
+
+	while (!s->stop) {
+		st_driver(s->fd, __atomic_load_n(&s->ses, __ATOMIC_ACQUIRE));
+		if (f >= 0 && !ses_new(f, CRYPTO_AES_CBC, key, 16, 0, NULL, 0,
+				       &ses))
+			ses_free(f, ses);
+	}
+	if (f >= 0)
+		close(f);
+	return NULL;
+}
+
+static int st_write(const char *path, const char *v)
+{
+	int f = open(path, O_WRONLY), ok;
+
+	if (f < 0)
+		return 0;
+	ok = write(f, v, strlen(v)) == (ssize_t)strlen(v);
+	close(f);
+	return ok;
+}
+
+static int st_read(const char *path, char *v, size_t n)
+{
+	int f = open(path, O_RDONLY);
+	ssize_t r;
+
+	if (f < 0)
+		return 0;
+	r = read(f, v, n - 1);
+	close(f);
+	if (r <= 0)
+		return 0;
+	v[r] = 0;
+	return 1;
+}
+
+static const char *const st_knobs[] = {
+	"/proc/sys/kern/cryptodevallowsoft",
+	"/sys/module/ocf/parameters/cryptodevallowsoft",
+	"/sys/module/cryptodev/parameters/copy_max",
+};
+
+/* As root: flip the software policy and the copy/pin crossover. */
+static void *st_flipper(void *p)
+{
+	struct st_thread *t = p;
+	struct stress *s = t->s;
+	static const char *const allow[] = { "-1", "0", "1" };
+	static const char *const copy[] = { "256", "4096", "65536" };
+	const char *knob = NULL;
+	char saved[2][32];
+	int have_copy;
+
+	if (st_read(st_knobs[0], saved[0], sizeof(saved[0])))
+		knob = st_knobs[0];
+	else if (st_read(st_knobs[1], saved[0], sizeof(saved[0])))
+		knob = st_knobs[1];
+	have_copy = st_read(st_knobs[2], saved[1], sizeof(saved[1]));
+	while (!s->stop) {
+		usleep(st_rnd(&t->rng) % 5000);
+		if (knob && st_write(knob, allow[st_rnd(&t->rng) % 3]))
+			s->flips++;
+		if (have_copy && st_write(st_knobs[2],
+					  copy[st_rnd(&t->rng) % 3]))
+			s->flips++;
+	}
+	if ((knob && !st_write(knob, saved[0])) ||
+	    (have_copy && !st_write(st_knobs[2], saved[1])))
+		s->bad_ctl++;
+	return NULL;
+}
+
+/* The expected ciphertexts, from a software session; hardware agrees. */
+static int st_setup(struct stress *s)
+{
+	uint32_t sw, hw;
+	uint8_t iv[16], *tmp = xmalloc(ST_MAXLEN);
+	int f = cdev_open(), have_hw, ok = 1;
+	unsigned int i;
+
+	if (f < 0 || st_session(f, CRYPTOCAP_F_SOFTWARE, &sw)) {
+		ktap_diag("no software AES-CBC session");
+		ok = 0;
+		goto out;
+	}
+	have_hw = !st_session(f, CRYPTOCAP_F_HARDWARE, &hw);
+	s->pt = xmalloc(ST_MAXLEN);
+	rnd_fill(s->pt, ST_MAXLEN);
+	for (i = 0; i < ST_NLEN && ok; i++) {
+		s->ct[i] = xmalloc(st_lens[i]);
+		rnd_fill(s->iv[i], 16);
+		memcpy(iv, s->iv[i], 16);
+		ok = !do_crypt(f, sw, COP_ENCRYPT, COP_FLAG_NO_ZC, s->pt,
+			       s->ct[i], st_lens[i], iv, NULL);
+		if (ok && have_hw) {
+			memcpy(iv, s->iv[i], 16);
+			ok = !do_crypt(f, hw, COP_ENCRYPT, 0, s->pt, tmp,
+				       st_lens[i], iv, NULL) &&
+			     !memcmp(tmp, s->ct[i], st_lens[i]);
+			if (!ok)
+				ktap_diag("software and hardware disagree at %u B",
+					  st_lens[i]);
+		}
+	}
+out:
+	if (f >= 0)
+		close(f);
+	free(tmp);
+	return ok;
+}
+
+static void test_stress(unsigned int secs, unsigned int nthreads)
+{
+	struct stress s;
+	struct st_thread *t = calloc(nthreads + 3, sizeof(*t));
+	unsigned long ok = 0, freed = 0, limited = 0, wrong = 0, errs = 0;
+	unsigned long zc = 0, nozc = 0;
+	unsigned int i, n = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.max_op_len = param("max_op_len", ~0u);
+	s.fd = cdev_open();
+	if (!t || s.fd < 0 || !st_setup(&s) ||
+	    st_session(s.fd, 0, &s.ses)) {
+		check(0, "stress: set-up");
+		return;
+	}
+	for (i = 0; i < nthreads + 3; i++) {
+		void *(*fn)(void *) = i < nthreads ? st_worker :
+				      i == nthreads ? st_replacer :
+				      i == nthreads + 1 ? st_churn : st_flipper;
+
+		t[i].s = &s;
+		t[i].rng = ((uint64_t)rnd32() << 32 | rnd32()) | 1;
+		if (pthread_create(&t[i].th, NULL, fn, &t[i]))
+			break;
+		n++;
+	}
+	sleep(secs);
+	s.stop = 1;
+	for (i = 0; i < n; i++) {
+		pthread_join(t[i].th, NULL);
+		ok += t[i].ok;
+		freed += t[i].freed;
+		limited += t[i].limited;
+		wrong += t[i].wrong;
+		errs += t[i].errs;
+		zc += t[i].ops_zc;
+		nozc += t[i].ops_nozc;
+	}
+	ktap_diag("stress: %u threads, %us: %lu right, %lu EINVAL (freed), %lu E2BIG (max_op_len lowered), %lu wrong, %lu other errors; %lu replacements, %lu knob flips; %lu ZC allowed, %lu NO_ZC",
+		  nthreads, secs, ok, freed, limited, wrong, errs, s.replaced,
+		  s.flips, zc, nozc);
+	for (i = 0; i < s.reported && i < ARRAY_LEN(s.first); i++)
+		ktap_diag("stress: %s", s.first[i]);
+	ses_free(s.fd, s.ses);
+	close(s.fd);
+	for (i = 0; i < ST_NLEN; i++)
+		free(s.ct[i]);
+	free(s.pt);
+	free(t);
+	check(n == nthreads + 3 && ok && !wrong && !errs && !s.bad_ctl &&
+	      device_ok(),
+	      "%u threads on one session, replaced and freed under them, knobs flipped: every answer right or EINVAL (%lu right, %lu wrong, %lu errors)",
+	      nthreads, ok, wrong, errs);
+}
+
+/*
+ * cdev_conc [-S SECONDS] [-t THREADS]: with -S, only the stress case, for
+ * that long (a reproducer); without, every case and a short stress.
+ */
+int main(int argc, char **argv)
 {
 	int fd = cdev_open_or_skip();
 	uint8_t zero[64] = { 0 }, iv[16] = { 0 };
+	unsigned int secs = 0, nthreads = ST_THREADS;
 	uint32_t ses;
-	int err;
+	int err, c;
 
+	while ((c = getopt(argc, argv, "S:t:")) != -1) {
+		if (c == 'S')
+			secs = strtoul(optarg, NULL, 0);
+		else if (c == 't')
+			nthreads = strtoul(optarg, NULL, 0);
+		else
+			return KTAP_EXIT_FAIL;
+	}
 	err = ses_new(fd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &ses);
 	if (err) {
 		char why[128];
@@ -532,7 +924,14 @@ int main(void)
 	}
 	if (do_crypt(fd, ses, COP_ENCRYPT, 0, zero, kat_ct, 64, iv, NULL))
 		ktap_skip_all("AES-CBC does not run");
-	ktap_plan(12);
+	if (secs) {
+		ktap_plan(1);
+		ktap_diag("cdev-conc stress, %s-bit", CDEV_BITS);
+		test_stress(secs, nthreads ? nthreads : 1);
+		close(fd);
+		return ktap_exit();
+	}
+	ktap_plan(13);
 	ktap_diag("cdev-conc, %s-bit", CDEV_BITS);
 	test_threads_shared(fd, ses);
 	test_churn(fd);
@@ -543,6 +942,7 @@ int main(void)
 	test_close_nowait();		/* 2 */
 	test_killed();
 	test_rmmod();
+	test_stress(3, nthreads);
 	check(sanity(fd, ses), "the first file still works at the end");
 	close(fd);
 	return ktap_exit();

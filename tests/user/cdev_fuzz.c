@@ -676,6 +676,7 @@ static void op_crioget(void)
 
 struct th_arg {
 	uint64_t	rng;
+	int		fd;		/* the shared descriptor */
 	uint32_t	ses;
 	int		killer;		/* frees the shared session midway */
 	const uint8_t	*pt, *want;
@@ -704,13 +705,13 @@ static void th_err(const char *what, int err)
 }
 
 /* A right-looking success with a wrong answer: say where it ran. */
-static void th_wrong(uint32_t ses)
+static void th_wrong(int tfd, uint32_t ses)
 {
 	struct session_info_op si;
 
 	memset(&si, 0, sizeof(si));
 	si.ses = ses;
-	xioctl(fd, CIOCGSESSINFO, &si);
+	xioctl(tfd, CIOCGSESSINFO, &si);
 	if (!__atomic_fetch_add(&st->shared_bad, 1, __ATOMIC_RELAXED))
 		snprintf(st->wrong_where, sizeof(st->wrong_where),
 			 "shared session %u: wrong output, driver %.40s", ses,
@@ -735,12 +736,12 @@ static void *th_main(void *p)
 		case 0:
 		case 1:
 			memcpy(iv, a->iv, 16);
-			err = do_crypt(fd, a->ses, COP_ENCRYPT,
+			err = do_crypt(a->fd, a->ses, COP_ENCRYPT,
 				       th_rnd(&a->rng) % 2 ? COP_FLAG_NO_ZC : 0,
 				       a->pt, out, TH_LEN, iv, NULL);
 			th_err("CIOCCRYPT", err);
 			if (!err && memcmp(out, a->want, TH_LEN))
-				th_wrong(a->ses);
+				th_wrong(a->fd, a->ses);
 			else if (!err)
 				__atomic_fetch_add(&st->shared_ok, 1,
 						   __ATOMIC_RELAXED);
@@ -748,7 +749,8 @@ static void *th_main(void *p)
 		case 2:
 			memset(&si, 0, sizeof(si));
 			si.ses = a->ses;
-			th_err("CIOCGSESSINFO", xioctl(fd, CIOCGSESSINFO, &si));
+			th_err("CIOCGSESSINFO",
+			       xioctl(a->fd, CIOCGSESSINFO, &si));
 			break;
 		default:
 			if (own_fd < 0)
@@ -760,14 +762,22 @@ static void *th_main(void *p)
 				th_err("CIOCFSESSION", ses_free(own_fd, own));
 		}
 		if (a->killer && i == TH_OPS / 2)
-			th_err("CIOCFSESSION shared", ses_free(fd, a->ses));
+			th_err("CIOCFSESSION shared", ses_free(a->fd, a->ses));
 	}
 	if (own_fd >= 0)
 		close(own_fd);
 	return NULL;
 }
 
-/* Threads encrypt with one session on one descriptor; one frees it. */
+/*
+ * Threads encrypt with one session on one descriptor; one frees it.
+ * The descriptor is opened here, not the worker's: a process forked
+ * earlier may share that one (a grandchild whose parent, a forked
+ * child, was killed lives on), and a session it creates after the free
+ * can take the freed id, so a success with another key's output would
+ * be right.  No other process has this one, so after the free the id
+ * can only answer EINVAL.
+ */
 static void op_threads(void)
 {
 	static uint8_t pt[TH_LEN], want[TH_LEN];
@@ -775,20 +785,26 @@ static void op_threads(void)
 	pthread_t t[TH_N];
 	uint8_t key[16], iv[16], v[16];
 	uint32_t s;
-	int i, n = 0;
+	int i, n = 0, tfd = cdev_open();
 
 	rnd_fill(key, 16);
 	rnd_fill(iv, 16);
 	rnd_fill(pt, TH_LEN);
-	if (ses_new(fd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &s))
+	if (tfd < 0)
 		return;
+	if (ses_new(tfd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &s)) {
+		close(tfd);
+		return;
+	}
 	memcpy(v, iv, 16);
-	if (do_crypt(fd, s, COP_ENCRYPT, 0, pt, want, TH_LEN, v, NULL)) {
-		ses_free(fd, s);
+	if (do_crypt(tfd, s, COP_ENCRYPT, 0, pt, want, TH_LEN, v, NULL)) {
+		ses_free(tfd, s);
+		close(tfd);
 		return;
 	}
 	for (i = 0; i < TH_N; i++) {
 		a[i].rng = ((uint64_t)rnd32() << 32 | rnd32()) | 1;
+		a[i].fd = tfd;
 		a[i].ses = s;
 		a[i].killer = i == 0 && rnd32() % 2;
 		a[i].pt = pt;
@@ -804,7 +820,8 @@ static void op_threads(void)
 		pthread_join(t[i], NULL);
 	st->threads += n;
 	if (!a[0].killer)
-		ses_free(fd, s);
+		ses_free(tfd, s);
+	close(tfd);
 }
 
 /* ---- buffers unmapped under a running ioctl ---- */

@@ -571,9 +571,13 @@ static void test_cipher_mac(void)
 
 /* ---- AEAD ---- */
 
-static int do_aead(uint32_t ses, int op, const void *aad, uint32_t alen,
-		   const void *src, void *dst, uint32_t *len, void *iv,
-		   uint32_t ivlen, void *tag)
+/*
+ * CIOCAUTHCRYPT: with tag NULL the tag follows the payload in src/dst.
+ * Returns the ioctl's result.
+ */
+static int do_aead_t(uint32_t ses, int op, const void *aad, uint32_t alen,
+		     const void *src, void *dst, uint32_t *len, void *iv,
+		     uint32_t ivlen, void *tag, uint32_t taglen)
 {
 	struct crypt_auth_op a;
 	int err;
@@ -587,7 +591,7 @@ static int do_aead(uint32_t ses, int op, const void *aad, uint32_t alen,
 	a.src = (__u8 *)src;
 	a.dst = (__u8 *)dst;
 	a.tag = (__u8 *)tag;
-	a.tag_len = 16;
+	a.tag_len = taglen;
 	a.iv = (__u8 *)iv;
 	a.iv_len = ivlen;
 	err = xioctl(fd, CIOCAUTHCRYPT, &a);
@@ -595,28 +599,13 @@ static int do_aead(uint32_t ses, int op, const void *aad, uint32_t alen,
 	return err;
 }
 
-/* CIOCAUTHCRYPT with a tag length: returns the ioctl's result. */
-static int do_aead_t(uint32_t ses, int op, const void *aad, uint32_t alen,
-		     const void *src, void *dst, uint32_t *len, void *iv,
-		     uint32_t ivlen, uint32_t taglen)
+/* A 16-byte tag in its own buffer. */
+static int do_aead(uint32_t ses, int op, const void *aad, uint32_t alen,
+		   const void *src, void *dst, uint32_t *len, void *iv,
+		   uint32_t ivlen, void *tag)
 {
-	struct crypt_auth_op a;
-	int err;
-
-	memset(&a, 0, sizeof(a));
-	a.ses = ses;
-	a.op = op;
-	a.len = *len;
-	a.auth_len = alen;
-	a.auth_src = (__u8 *)aad;
-	a.src = (__u8 *)src;
-	a.dst = (__u8 *)dst;
-	a.tag_len = taglen;
-	a.iv = (__u8 *)iv;
-	a.iv_len = ivlen;
-	err = xioctl(fd, CIOCAUTHCRYPT, &a);
-	*len = a.len;
-	return err;
+	return do_aead_t(ses, op, aad, alen, src, dst, len, iv, ivlen, tag,
+			 16);
 }
 
 static const uint32_t aad_sizes[] = { 0, 1, 13, 16, 17, 100, 5000 };
@@ -760,7 +749,7 @@ static void aead_lengths(uint32_t alg, const char *name)
 			rnd_fill(bin, pl);
 			len = pl;
 			err = do_aead_t(ses, COP_ENCRYPT, aad, sizeof(aad),
-					bin, bout, &len, iv, ivs[i], t);
+					bin, bout, &len, iv, ivs[i], NULL, t);
 			if (err || len != pl + t) {
 				ktap_diag("%s iv %u tag %u: encrypt %d, len %u",
 					  name, ivs[i], t, err, len);
@@ -781,7 +770,7 @@ static void aead_lengths(uint32_t alg, const char *name)
 			}
 			len = pl + t;
 			err = do_aead_t(ses, COP_DECRYPT, aad, sizeof(aad),
-					bout, bref, &len, iv, ivs[i], t);
+					bout, bref, &len, iv, ivs[i], NULL, t);
 			if (err || len != pl || memcmp(bref, bin, pl)) {
 				ktap_diag("%s iv %u tag %u: decrypt %d, len %u",
 					  name, ivs[i], t, err, len);
@@ -792,7 +781,7 @@ static void aead_lengths(uint32_t alg, const char *name)
 			bout[pl + t - 1] ^= 0x80;
 			len = pl + t;
 			err = do_aead_t(ses, COP_DECRYPT, aad, sizeof(aad),
-					bout, bref, &len, iv, ivs[i], t);
+					bout, bref, &len, iv, ivs[i], NULL, t);
 			if (err != -EBADMSG) {
 				ktap_diag("%s iv %u tag %u: tampered gives %d",
 					  name, ivs[i], t, err);
@@ -805,7 +794,7 @@ static void aead_lengths(uint32_t alg, const char *name)
 	for (j = 0; j < nbad; j++) {
 		len = pl;
 		err = do_aead_t(ses, COP_ENCRYPT, aad, sizeof(aad), bin, bout,
-				&len, iv, ivs[0], bads[j]);
+				&len, iv, ivs[0], NULL, bads[j]);
 		if (err != -EINVAL) {
 			ktap_diag("%s tag length %u gives %d", name, bads[j],
 				  err);
@@ -816,7 +805,7 @@ static void aead_lengths(uint32_t alg, const char *name)
 		/* CCM nonces are 7..13 bytes (or the 16-byte block). */
 		len = pl;
 		err = do_aead_t(ses, COP_ENCRYPT, aad, sizeof(aad), bin, bout,
-				&len, iv, 14, 16);
+				&len, iv, 14, NULL, 16);
 		inval |= err != -EINVAL;
 	}
 	check(!inval, "%s forbidden tag (and nonce) lengths: EINVAL", name);
