@@ -16,7 +16,7 @@
 #include <linux/vmalloc.h>
 #include "ocf_internal.h"
 
-#define OCF_SG_WALK_LIMIT	(1 << 20)	/* entries: beyond is a loop */
+#define OCF_SG_WALK_LIMIT	(1024 * 1024)	/* entries: beyond is a loop */
 
 /* Called per piece; a non-zero return stops the walk and is returned. */
 typedef int (*ocf_piece_fn)(void *ctx, void *data, unsigned int len);

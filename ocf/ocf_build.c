@@ -205,7 +205,7 @@ static void ocf_build_overflow(struct ocf_session *ses,
 
 /*
  * Routing by size: for each size class where another driver is
- * measurably cheaper than the base leg's (OCF_ROUTE_GAIN), give the
+ * measurably cheaper than the base leg's (ocf_route_gain()), give the
  * session a leg there too.  Routing is an optimisation: a driver
  * refusing the extra session only leaves the class on the base leg.
  */
@@ -225,7 +225,7 @@ static void ocf_build_routes(struct ocf_session *ses,
 			continue;
 		/* Another device of the same driver is no better a choice. */
 		if (!ocf_same_kind(best, base) &&
-		    base_cost > OCF_ROUTE_GAIN(cost)) {
+		    base_cost > ocf_route_gain(cost)) {
 			l = ocf_alt_leg(ses, best);
 			if (l > 0)
 				ses->class_leg[c] = l;

@@ -122,16 +122,15 @@ static void ocf_requeue_head(struct ocf_driver *drv, struct cryptop *crp,
 }
 
 /* Hand a request to its driver; the request is not ours after 0. */
-static void ocf_invoke(struct ocf_driver *drv, struct cryptop *crp,
-		       int hint, unsigned int seq)
+static __always_inline void ocf_invoke(struct ocf_driver *drv,
+				       struct cryptop *crp, int hint,
+				       unsigned int seq)
 {
 	struct crypto_req_priv *priv = &crp->crp_priv;
 	struct ocf_session *ses = priv->session;
 	int err;
 
 	crp->crp_sid = ses->legs[priv->stage_leg].dsid;
-	/* Nobody else touches the request before process(). */
-	__clear_bit(OCF_RS_DONE, &priv->state);
 	/*
 	 * An asynchronous driver's latency includes the requests ahead of
 	 * this one in the device: count them (costs learn from requests
@@ -139,7 +138,14 @@ static void ocf_invoke(struct ocf_driver *drv, struct cryptop *crp,
 	 */
 	priv->depth = (drv->flags & CRYPTOCAP_F_SYNC) ? 0 :
 		      atomic_inc_return(&drv->inflight) - 1;
-	priv->submitted = ocf_stamp(drv);
+	/* Nobody else touches the request before process(). */
+	__clear_bit(OCF_RS_DONE, &priv->state);
+	if (ocf_timed(drv, crp)) {
+		__set_bit(OCF_RS_TIMED, &priv->state);
+		priv->submitted = ocf_stamp(drv);
+	} else {
+		__clear_bit(OCF_RS_TIMED, &priv->state);
+	}
 	err = drv->process(drv->arg, crp, hint);
 	if (likely(!err))
 		return;
@@ -185,19 +191,27 @@ static void ocf_enqueue(struct ocf_driver *drv, struct cryptop *crp)
 	}
 }
 
-/* Send the request's current stage to its leg's driver. */
-void ocf_submit(struct cryptop *crp)
+/*
+ * Send the request's current stage to its leg's driver: straight in
+ * when it is idle and not blocked, with no lock taken.
+ */
+static __always_inline void __ocf_submit(struct cryptop *crp)
 {
 	struct crypto_req_priv *priv = &crp->crp_priv;
 	struct ocf_session *ses = priv->session;
 	struct ocf_driver *drv = ses->legs[priv->stage_leg].drv;
 
 	priv->driver = drv;
-	if (!(crp->crp_flags & CRYPTO_F_BATCH) &&
-	    !READ_ONCE(drv->sym_blocked) && !READ_ONCE(drv->symq_len))
+	if (likely(!(crp->crp_flags & CRYPTO_F_BATCH) &&
+		   !READ_ONCE(drv->sym_blocked) && !READ_ONCE(drv->symq_len)))
 		ocf_invoke(drv, crp, 0, READ_ONCE(drv->unblock_seq));
 	else
 		ocf_enqueue(drv, crp);
+}
+
+void ocf_submit(struct cryptop *crp)
+{
+	__ocf_submit(crp);
 }
 
 /* A split request's stage completed without error: run the next one. */
@@ -310,7 +324,7 @@ int crypto_dispatch(struct cryptop *crp)
 		ocf_finish(crp, -err);
 		return 0;
 	}
-	ocf_submit(crp);
+	__ocf_submit(crp);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(crypto_dispatch);

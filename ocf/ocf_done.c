@@ -62,7 +62,7 @@ static void ocf_done_work(struct work_struct *work)
  * The request is over (all stages, or an error): give the consumer its
  * sid and descriptor chain back and run or queue the callback.
  */
-void ocf_finish(struct cryptop *crp, int etype)
+static __always_inline void __ocf_finish(struct cryptop *crp, int etype)
 {
 	struct crypto_req_priv *priv = &crp->crp_priv;
 	struct ocf_session *ses = priv->session;
@@ -97,6 +97,11 @@ void ocf_finish(struct cryptop *crp, int etype)
 	}
 }
 
+void ocf_finish(struct cryptop *crp, int etype)
+{
+	__ocf_finish(crp, etype);
+}
+
 void crypto_done(struct cryptop *crp)
 {
 	struct crypto_req_priv *priv = &crp->crp_priv;
@@ -110,14 +115,15 @@ void crypto_done(struct cryptop *crp)
 	etype = ocf_errno(crp->crp_etype);
 	crp->crp_etype = etype;
 	if (drv) {
-		u64 ns = ocf_elapsed(drv, priv->submitted);
+		bool timed = test_bit(OCF_RS_TIMED, &priv->state);
+		u64 ns = timed ? ocf_elapsed(drv, priv->submitted) : 0;
 
 		if (!(drv->flags & CRYPTOCAP_F_SYNC))
 			atomic_dec(&drv->inflight);
 		if (unlikely(crp->crp_callback == ocf_calib_cb))
 			ocf_calib_note(crp, ns);
 		else
-			ocf_stats_account(drv, crp, ns);
+			ocf_stats_account(drv, crp, timed, ns);
 	}
 	crp->crp_sid = priv->consumer_sid;
 	if (!etype && test_bit(OCF_RS_SPLIT, &priv->state) &&
@@ -127,7 +133,7 @@ void crypto_done(struct cryptop *crp)
 		ocf_done_push(&priv->done_node, false);
 		return;
 	}
-	ocf_finish(crp, etype);
+	__ocf_finish(crp, etype);
 }
 EXPORT_SYMBOL_GPL(crypto_done);
 

@@ -9,6 +9,7 @@
 #include <linux/string.h>
 #include "ocf_internal.h"
 
+/* Serialises registration, unregistration and the driver table's writers. */
 DEFINE_MUTEX(ocf_drv_mutex);
 struct ocf_driver __rcu *ocf_drivers[OCF_MAX_DRIVERS + 1];
 /* Ids are handed out round-robin so a stale crid rarely names a new one. */
@@ -190,6 +191,22 @@ int crypto_register_copystate(u32 driverid, crypto_copystate_t copystate)
 	return err;
 }
 EXPORT_SYMBOL_GPL(crypto_register_copystate);
+
+int crypto_register_describe(u32 driverid, crypto_describe_t describe)
+{
+	struct ocf_driver *drv;
+	int err = 0;
+
+	mutex_lock(&ocf_drv_mutex);
+	drv = ocf_driver_lookup(driverid);
+	if (!drv || drv->dying)
+		err = -EINVAL;
+	else
+		WRITE_ONCE(drv->describe, describe);
+	mutex_unlock(&ocf_drv_mutex);
+	return err;
+}
+EXPORT_SYMBOL_GPL(crypto_register_describe);
 
 static bool ocf_driver_has_algs(const struct ocf_driver *drv)
 {

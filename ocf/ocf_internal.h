@@ -14,6 +14,7 @@
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
+#include <linux/xarray.h>
 #include <opencrypto/cryptodev.h>
 
 #define OCF_MAX_DRIVERS		64	/* ids 1..OCF_MAX_DRIVERS */
@@ -31,19 +32,37 @@
  * class is routed to another driver only when that one is more than
  * twice as cheap: the extra driver session must clearly pay off.
  */
-#define OCF_COST_BAND(best)	((best) + (best) / 4)
-#define OCF_ROUTE_GAIN(best)	((best) * 2)
+static inline u64 ocf_cost_band(u64 best)
+{
+	return best + best / 4;
+}
+
+static inline u64 ocf_route_gain(u64 best)
+{
+	return best * 2;
+}
 
 /* crypto_req_priv.state bits */
 #define OCF_RS_DONE		0	/* crypto_done() seen for this stage */
 #define OCF_RS_NEXT_STAGE	1	/* completion worker runs next stage */
 #define OCF_RS_SPLIT		2	/* request runs in stages */
+#define OCF_RS_TIMED		3	/* this stage's latency is measured */
+
+/*
+ * Requests to a synchronous driver are timed one in OCF_LAT_SAMPLE (per
+ * CPU and driver, the first one included): under emulation two clock
+ * reads cost about as much as the rest of the framework's path.  Counts
+ * stay exact; latencies and costs come from the timed requests.
+ * Asynchronous drivers and calibration requests are always timed.
+ */
+#define OCF_LAT_SAMPLE		64
 
 /* Counters updated on the hot path, one copy per CPU. */
 struct ocf_stat {
 	u64	requests;
 	u64	errors;
 	u64	bytes;
+	u64	lat_n;		/* timed requests */
 	u64	lat_sum_ns;
 	u64	lat_max_ns;
 };
@@ -55,20 +74,25 @@ struct ocf_alg_cap {
 };
 
 struct ocf_driver {
-	u32			id;
+	/* What every request reads, together at the start. */
 	u32			flags;		/* CRYPTOCAP_F_* */
+	u32			id;
+	crypto_process_t	process;
+	void			*arg;
+	struct ocf_stat __percpu *stat;
+	struct ocf_stat __percpu *alg_stat;	/* [CRYPTO_ALGORITHM_LIMIT] */
+
 	char			name[CRYPTO_DRIVER_NAME_LEN];
 	bool			dying;		/* unregistering: choose no more */
 	refcount_t		users;		/* base + legs + keying reqs */
 	struct completion	gone;		/* users reached zero */
 
-	void			*arg;
 	crypto_newsession_t	newsession;
 	crypto_freesession_t	freesession;
-	crypto_process_t	process;
 	void			*karg;
 	crypto_kprocess_t	kprocess;
 	crypto_copystate_t	copystate;
+	crypto_describe_t	describe;
 	struct ocf_alg_cap	algs[CRYPTO_ALGORITHM_LIMIT];
 	u32			kalgs;		/* CRF_* bits */
 
@@ -94,8 +118,6 @@ struct ocf_driver {
 	atomic64_t		kerrors;
 	atomic_t		alg_sessions[CRYPTO_ALGORITHM_LIMIT];
 	atomic_t		alg_migrations[CRYPTO_ALGORITHM_LIMIT];
-	struct ocf_stat __percpu *stat;
-	struct ocf_stat __percpu *alg_stat;	/* [CRYPTO_ALGORITHM_LIMIT] */
 	u32			cost[CRYPTO_ALGORITHM_LIMIT][OCF_NCLASS];
 	DECLARE_BITMAP(calib_pending, CRYPTO_ALGORITHM_LIMIT);
 	struct delayed_work	calib_work;
@@ -147,8 +169,9 @@ void ocf_driver_put(struct ocf_driver *drv);
 /* ocf_session.c */
 int ocf_sessions_init(void);
 void ocf_sessions_exit(void);
-struct ocf_session *ocf_session_begin(u64 sid, int *err, u64 *new_sid);
-void ocf_session_end(struct ocf_session *ses);
+extern struct xarray ocf_ses_xa;
+void ocf_session_refused(struct ocf_session *ses, int *err, u64 *new_sid);
+void ocf_session_last_put(struct ocf_session *ses);
 u64 ocf_session_newest_sid(struct ocf_session *ses);
 void ocf_session_migrate_driver(struct ocf_driver *drv, int alg);
 
@@ -190,7 +213,6 @@ void ocf_kfinish(struct cryptkop *krp, int etype);
 /* ocf_stats.c */
 void ocf_stats_init(void);
 void ocf_stats_exit(void);
-void ocf_stats_account(struct ocf_driver *drv, struct cryptop *crp, u64 ns);
 void ocf_stats_error(struct ocf_driver *drv, struct cryptop *crp);
 const char *ocf_alg_name(int alg);
 
@@ -223,6 +245,129 @@ static inline u64 ocf_elapsed(const struct ocf_driver *drv, ktime_t since)
 static inline int ocf_errno(int err)
 {
 	return err < 0 ? -err : err;
+}
+
+/* Should this request to @drv be timed?  Called just before process(). */
+static __always_inline bool ocf_timed(struct ocf_driver *drv,
+				      const struct cryptop *crp)
+{
+	if (!(drv->flags & CRYPTOCAP_F_SYNC) ||
+	    unlikely(crp->crp_callback == ocf_calib_cb))
+		return true;
+	/* The count so far picks the sample: a read, no extra write. */
+	return !(this_cpu_read(drv->stat->requests) & (OCF_LAT_SAMPLE - 1));
+}
+
+/*
+ * The session object of @sid; the caller is in an RCU reader or holds
+ * the xarray's lock.
+ */
+static __always_inline struct ocf_session *ocf_session_lookup(u64 sid)
+{
+	u32 idx = CRYPTO_SESID2LID(sid);
+	XA_STATE(xas, &ocf_ses_xa, idx);
+	struct ocf_session *ses;
+
+	if (!idx || !CRYPTO_SESID2HID(sid))
+		return NULL;
+	/* xa_load() without its own RCU section: this is the hot path. */
+	do {
+		ses = xas_load(&xas);
+		/*
+		 * A reserved index (a session being built) holds a zero
+		 * entry, which xas_retry() would retry for ever.
+		 */
+		if (xa_is_zero(ses))
+			return NULL;
+	} while (xas_retry(&xas, ses));
+	if (!ses || READ_ONCE(ses->sid) != sid)
+		return NULL;
+	return ses;
+}
+
+/*
+ * Pin a session's legs for one request (inline: every request does it).
+ * On failure *err is EINVAL (unknown, stale or freed), EAGAIN (migrated:
+ * *new_sid is the sid to use) or ENXIO (no driver could take the
+ * session over).
+ */
+static __always_inline struct ocf_session *
+ocf_session_begin(u64 sid, int *err, u64 *new_sid)
+{
+	struct ocf_session *ses;
+
+	rcu_read_lock();
+	ses = ocf_session_lookup(sid);
+	if (likely(ses && atomic_inc_not_zero(&ses->active))) {
+		rcu_read_unlock();
+		return ses;
+	}
+	ocf_session_refused(ses, err, new_sid);
+	rcu_read_unlock();
+	return NULL;
+}
+
+/* End of a request's use of the session's legs (any context). */
+static __always_inline void ocf_session_end(struct ocf_session *ses)
+{
+	if (atomic_dec_and_test(&ses->active))
+		ocf_session_last_put(ses);
+}
+
+static __always_inline void
+ocf_stat_count(struct ocf_stat __percpu *st, u64 bytes, bool err)
+{
+	this_cpu_inc(st->requests);
+	this_cpu_add(st->bytes, bytes);
+	if (err)
+		this_cpu_inc(st->errors);
+}
+
+static __always_inline void ocf_stat_time(struct ocf_stat __percpu *st, u64 ns)
+{
+	this_cpu_inc(st->lat_n);
+	this_cpu_add(st->lat_sum_ns, ns);
+	/* A racing update may keep the smaller maximum: statistics only. */
+	if (ns > this_cpu_read(st->lat_max_ns))
+		this_cpu_write(st->lat_max_ns, ns);
+}
+
+/*
+ * One stage of @crp completed on @drv (any context); @timed says @ns is
+ * its latency.  The latency statistics are what the consumer saw.  The
+ * cost estimate learns only from requests that had the driver to
+ * themselves: behind others, the latency is mostly queueing (and
+ * batching makes it vary wildly), which says nothing of what the next
+ * session will see once the burst is over.  Calibration requests are
+ * not counted here: they set costs themselves.
+ */
+static __always_inline void ocf_stats_account(struct ocf_driver *drv,
+					      struct cryptop *crp, bool timed,
+					      u64 ns)
+{
+	bool err = crp->crp_etype != 0;
+	bool learn = timed && !crp->crp_priv.depth && !err;
+	struct cryptodesc *crd;
+	u64 bytes = 0;
+	int n = 0;
+
+	for (crd = crp->crp_desc; crd && n < OCF_MAX_DESC;
+	     crd = crd->crd_next, n++) {
+		int alg = crd->crd_alg;
+		u64 len = crd->crd_len > 0 ? crd->crd_len : 0;
+
+		bytes += len;
+		if (alg <= 0 || alg >= CRYPTO_ALGORITHM_LIMIT)
+			continue;
+		ocf_stat_count(drv->alg_stat + alg, len, err);
+		if (timed)
+			ocf_stat_time(drv->alg_stat + alg, ns);
+		if (learn)
+			ocf_cost_update(drv, alg, len, ns);
+	}
+	ocf_stat_count(drv->stat, bytes, err);
+	if (timed)
+		ocf_stat_time(drv->stat, ns);
 }
 
 #endif /* _OCF_INTERNAL_H */

@@ -6,7 +6,7 @@
  * slow for good), seeded by calibration.
  * Sessions go to the cheapest eligible driver; a driver not yet measured
  * for an algorithm is tried first (hardware before software) so it gets
- * measured; costs within the measurement noise (OCF_COST_BAND) count as
+ * measured; costs within the measurement noise (ocf_cost_band()) count as
  * equal and fall back to the BSD rule, fewest sessions, so that equal
  * devices share the load.  ocf_choose_class() gives, per size class, the
  * driver a session routes requests of that size to (ocf_build.c).
@@ -174,7 +174,7 @@ static void ocf_prefer_idle(struct ocf_cand *cand, int n)
 	struct ocf_cand pick;
 	int i, best = 0;
 
-	for (i = 1; i < n && cand[i].score <= OCF_COST_BAND(cand[0].score); i++)
+	for (i = 1; i < n && cand[i].score <= ocf_cost_band(cand[0].score); i++)
 		if (cand[i].sessions < cand[best].sessions)
 			best = i;
 	if (!best)

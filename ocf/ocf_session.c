@@ -13,7 +13,7 @@
 #include <linux/xarray.h>
 #include "ocf_internal.h"
 
-static DEFINE_XARRAY_FLAGS(ocf_ses_xa, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
+DEFINE_XARRAY_FLAGS(ocf_ses_xa, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
 static u32 ocf_ses_next;
 static atomic_t ocf_ses_gen = ATOMIC_INIT(0);
 /* Serialises migrations (they call drivers, so they may sleep). */
@@ -220,25 +220,6 @@ int crypto_newsession_crid(u64 *sid, struct cryptoini *cri, int crid)
 }
 EXPORT_SYMBOL_GPL(crypto_newsession_crid);
 
-/* Caller holds rcu_read_lock() or the xarray lock. */
-static __always_inline struct ocf_session *ocf_ses_lookup(u64 sid)
-{
-	u32 idx = CRYPTO_SESID2LID(sid);
-	XA_STATE(xas, &ocf_ses_xa, idx);
-	struct ocf_session *ses;
-
-	if (!idx || !CRYPTO_SESID2HID(sid))
-		return NULL;
-	/* xa_load() without its own RCU section: this is the hot path. */
-	do {
-		ses = xas_load(&xas);
-	} while (xas_retry(&xas, ses));
-	/* A reserved index (a session being built) holds a zero entry. */
-	if (!ses || xa_is_zero(ses) || READ_ONCE(ses->sid) != sid)
-		return NULL;
-	return ses;
-}
-
 u64 ocf_session_newest_sid(struct ocf_session *ses)
 {
 	struct ocf_session *next;
@@ -253,23 +234,16 @@ u64 ocf_session_newest_sid(struct ocf_session *ses)
 }
 
 /*
- * Pin a session's legs for one request.  On failure *err is EINVAL
- * (unknown, stale or freed), EAGAIN (migrated: *new_sid is the sid to
- * use) or ENXIO (no driver could take the session over).
+ * ocf_session_begin() found no session for @sid, or @ses without active
+ * count: say why in *err (the caller is in an RCU reader).
  */
-struct ocf_session *ocf_session_begin(u64 sid, int *err, u64 *new_sid)
+void ocf_session_refused(struct ocf_session *ses, int *err, u64 *new_sid)
 {
-	struct ocf_session *ses, *next;
+	struct ocf_session *next;
 
-	rcu_read_lock();
-	ses = ocf_ses_lookup(sid);
 	if (!ses) {
 		*err = EINVAL;
-		goto fail;
-	}
-	if (atomic_inc_not_zero(&ses->active)) {
-		rcu_read_unlock();
-		return ses;
+		return;
 	}
 	/* moved_to and lost are set before the base count drops. */
 	smp_rmb();
@@ -283,16 +257,12 @@ struct ocf_session *ocf_session_begin(u64 sid, int *err, u64 *new_sid)
 	} else {
 		*err = EINVAL;
 	}
-fail:
-	rcu_read_unlock();
-	return NULL;
 }
 
-/* End of a request's use of the legs (any context). */
-void ocf_session_end(struct ocf_session *ses)
+/* ocf_session_end() dropped the last active count (any context). */
+void ocf_session_last_put(struct ocf_session *ses)
 {
-	if (atomic_dec_and_test(&ses->active))
-		ocf_ses_last_put(ses, false);
+	ocf_ses_last_put(ses, false);
 }
 
 /* Take the base count away (once) so the legs go when requests end. */
@@ -308,7 +278,7 @@ int crypto_freesession(u64 sid)
 	unsigned long flags;
 
 	xa_lock_irqsave(&ocf_ses_xa, flags);
-	ses = ocf_ses_lookup(sid);
+	ses = ocf_session_lookup(sid);
 	if (!ses || ses->dead) {
 		xa_unlock_irqrestore(&ocf_ses_xa, flags);
 		return -EINVAL;
@@ -488,6 +458,46 @@ int crypto_session_driver(u64 sid, int alg, u32 *driverid)
 	return err;
 }
 EXPORT_SYMBOL_GPL(crypto_session_driver);
+
+/*
+ * What implements @alg (0: the first algorithm) of a session, as its
+ * driver names it: -EOPNOTSUPP when the driver has no describe hook.
+ */
+int crypto_session_impl(u64 sid, int alg, char *buf, size_t len)
+{
+	struct ocf_session *ses;
+	struct ocf_leg *leg = NULL;
+	crypto_describe_t fn;
+	u64 nsid;
+	int err, i;
+
+	might_sleep();
+	if (!buf || !len)
+		return -EINVAL;
+	buf[0] = '\0';
+	ses = ocf_session_begin(sid, &err, &nsid);
+	if (!ses)
+		return -err;
+	for (i = 0; i < ses->ncri && !leg; i++) {
+		if (!alg || ses->ini[i].cri_alg == alg) {
+			leg = &ses->legs[ses->cri_leg[i]];
+			alg = ses->ini[i].cri_alg;
+		}
+	}
+	if (!leg) {
+		err = -ENOENT;
+	} else {
+		fn = READ_ONCE(leg->drv->describe);
+		err = fn ? fn(leg->drv->arg, leg->dsid, alg, buf, len) :
+			   -EOPNOTSUPP;
+		if (err > 0)
+			err = -err;
+		buf[len - 1] = '\0';
+	}
+	ocf_session_end(ses);
+	return err;
+}
+EXPORT_SYMBOL_GPL(crypto_session_impl);
 
 int crypto_copystate(u64 dst_sid, u64 src_sid)
 {

@@ -89,51 +89,6 @@ const char *ocf_alg_name(int alg)
 	return NULL;
 }
 
-static __always_inline void
-ocf_stat_add(struct ocf_stat __percpu *st, u64 bytes, bool err, u64 ns)
-{
-	this_cpu_inc(st->requests);
-	this_cpu_add(st->bytes, bytes);
-	if (err)
-		this_cpu_inc(st->errors);
-	this_cpu_add(st->lat_sum_ns, ns);
-	/* A racing update may keep the smaller maximum: statistics only. */
-	if (ns > this_cpu_read(st->lat_max_ns))
-		this_cpu_write(st->lat_max_ns, ns);
-}
-
-/*
- * One stage of @crp completed on @drv after @ns (any context).  The
- * latency statistics are what the consumer saw.  The cost estimate
- * learns only from requests that had the driver to themselves: behind
- * others, the latency is mostly queueing (and batching makes it vary
- * wildly), which says nothing of what the next session will see once
- * the burst is over.  Calibration requests are not counted here: they
- * set costs themselves.
- */
-void ocf_stats_account(struct ocf_driver *drv, struct cryptop *crp, u64 ns)
-{
-	bool learn = !crp->crp_priv.depth && !crp->crp_etype;
-	struct cryptodesc *crd;
-	bool err = crp->crp_etype != 0;
-	u64 bytes = 0;
-	int n = 0;
-
-	for (crd = crp->crp_desc; crd && n < OCF_MAX_DESC;
-	     crd = crd->crd_next, n++) {
-		int alg = crd->crd_alg;
-		u64 len = crd->crd_len > 0 ? crd->crd_len : 0;
-
-		bytes += len;
-		if (alg <= 0 || alg >= CRYPTO_ALGORITHM_LIMIT)
-			continue;
-		ocf_stat_add(drv->alg_stat + alg, len, err, ns);
-		if (learn)
-			ocf_cost_update(drv, alg, len, ns);
-	}
-	ocf_stat_add(drv->stat, bytes, err, ns);
-}
-
 /* A request failed before reaching @drv (its queue was full). */
 void ocf_stats_error(struct ocf_driver *drv, struct cryptop *crp)
 {
@@ -151,6 +106,7 @@ static void ocf_stat_sum(struct ocf_stat __percpu *st, struct ocf_stat *sum)
 		sum->requests += READ_ONCE(s->requests);
 		sum->errors += READ_ONCE(s->errors);
 		sum->bytes += READ_ONCE(s->bytes);
+		sum->lat_n += READ_ONCE(s->lat_n);
 		sum->lat_sum_ns += READ_ONCE(s->lat_sum_ns);
 		sum->lat_max_ns = max(sum->lat_max_ns, READ_ONCE(s->lat_max_ns));
 	}
@@ -158,7 +114,7 @@ static void ocf_stat_sum(struct ocf_stat __percpu *st, struct ocf_stat *sum)
 
 static u64 ocf_mean(const struct ocf_stat *s)
 {
-	return s->requests ? div64_u64(s->lat_sum_ns, s->requests) : 0;
+	return s->lat_n ? div64_u64(s->lat_sum_ns, s->lat_n) : 0;
 }
 
 static void ocf_flags_str(u32 flags, char *buf)
@@ -196,6 +152,7 @@ static int ocf_drivers_show(struct seq_file *m, void *v)
 	rcu_read_unlock();
 	return 0;
 }
+
 OCF_SHOW_FOPS(ocf_drivers);
 
 static int ocf_algs_show(struct seq_file *m, void *v)
@@ -236,6 +193,7 @@ static int ocf_algs_show(struct seq_file *m, void *v)
 	rcu_read_unlock();
 	return 0;
 }
+
 OCF_SHOW_FOPS(ocf_algs);
 
 static struct dentry *ocf_debugfs;

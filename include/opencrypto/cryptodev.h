@@ -216,6 +216,13 @@ typedef int (*crypto_freesession_t)(void *arg, u64 sid);
 typedef int (*crypto_process_t)(void *arg, struct cryptop *crp, int hint);
 typedef int (*crypto_kprocess_t)(void *arg, struct cryptkop *krp, int hint);
 typedef int (*crypto_copystate_t)(void *arg, u64 dst_sid, u64 src_sid);
+/*
+ * Optional: name what serves algorithm @alg of the driver session @sid
+ * (e.g. the Linux crypto API driver name, "cbc-aes-aesni") in @buf, NUL
+ * terminated; 0 or a negative errno.  Called in process context.
+ */
+typedef int (*crypto_describe_t)(void *arg, u64 sid, int alg, char *buf,
+				 size_t len);
 
 /* Driver side. */
 s32 crypto_get_driverid(u32 flags);
@@ -226,6 +233,7 @@ int crypto_register(u32 driverid, int alg, u16 maxoplen, u32 flags,
 int crypto_kregister(u32 driverid, int kalg, u32 flags,
 		     crypto_kprocess_t kprocess, void *arg);
 int crypto_register_copystate(u32 driverid, crypto_copystate_t copystate);
+int crypto_register_describe(u32 driverid, crypto_describe_t describe);
 int crypto_unregister(u32 driverid, int alg);
 int crypto_unregister_all(u32 driverid);
 void crypto_done(struct cryptop *crp);
@@ -248,6 +256,7 @@ int crypto_get_driver_name(u32 driverid, char *buf, size_t len);
 int crypto_driver_flags(u32 driverid, u32 *flags);
 int crypto_getfeat(int *featp);
 int crypto_session_driver(u64 sid, int alg, u32 *driverid);
+int crypto_session_impl(u64 sid, int alg, char *buf, size_t len);
 
 /*
  * The page's sysctls (kern.usercrypto, kern.userasymcrypto,

@@ -534,7 +534,7 @@ static void t_errors(void)
 	      atomic_read(&a->freeses) == atomic_read(&a->newses),
 	      "errors: driver saw only its own sids, freesession per session");
 
-	CHECK(crypto_getreq(-1) == NULL, "errors: getreq(-1) is NULL");
+	CHECK(!crypto_getreq(-1), "errors: getreq(-1) is NULL");
 	CHECK(crypto_kdispatch(NULL) == -EINVAL,
 	      "errors: kdispatch(NULL) is EINVAL");
 	w_init(&w);
@@ -1634,6 +1634,66 @@ out:
 	fk_free(a);
 }
 
+static int fk_describe(void *arg, u64 sid, int alg, char *buf, size_t len)
+{
+	struct fake *fk = arg;
+
+	snprintf(buf, len, "%s-%u-alg%d", fk->name, CRYPTO_SESID2HID(sid), alg);
+	return 0;
+}
+
+/*
+ * A synchronous driver's requests are timed only one in many: counts
+ * must stay exact and the first request is timed.  Then the describe
+ * hook, through crypto_session_impl().
+ */
+static void t_sync_stats(void)
+{
+	struct fake *a = fk_alloc("ocftest-sync",
+				  CRYPTOCAP_F_SOFTWARE | CRYPTOCAP_F_SYNC,
+				  FK_INLINE);
+	int algs[] = { FK_STAT };
+	char name[64], want[64];
+	u64 s1 = 0;
+	bool ok;
+	int bad;
+
+	if (!a || fk_register(a, algs, 1) || new1(&s1, FK_STAT, 1, a->id)) {
+		CHECK(false, "stats: sync driver set-up");
+		CHECK(false, "describe: set-up");
+		goto out;
+	}
+	bad = run_n(s1, FK_STAT, 200, 100);
+	CHECK(!bad &&
+	      stat_field("algs", "ocftest-sync", FK_STAT, "requests") == 200 &&
+	      stat_field("algs", "ocftest-sync", FK_STAT, "bytes") == 20000 &&
+	      stat_field("algs", "ocftest-sync", FK_STAT, "errors") == 0 &&
+	      stat_field("drivers", "ocftest-sync", 0, "requests") == 200 &&
+	      stat_field("drivers", "ocftest-sync", 0, "latency_mean_ns") > 0 &&
+	      stat_field("drivers", "ocftest-sync", 0, "latency_max_ns") >=
+	      stat_field("drivers", "ocftest-sync", 0, "latency_mean_ns"),
+	      "stats: a sync driver's counts are exact, its latency sampled");
+
+	name[0] = 'x';
+	ok = crypto_session_impl(s1, 0, name, sizeof(name)) == -EOPNOTSUPP &&
+	     !name[0];
+	ok = ok && crypto_register_describe(OCF_TEST_BAD_ID, fk_describe) ==
+		   -EINVAL;
+	ok = ok && !crypto_register_describe(a->id, fk_describe);
+	snprintf(want, sizeof(want), "ocftest-sync-%d-alg%d", a->id, FK_STAT);
+	ok = ok && !crypto_session_impl(s1, 0, name, sizeof(name)) &&
+	     !strcmp(name, want);
+	ok = ok && !crypto_session_impl(s1, FK_STAT, name, sizeof(name)) &&
+	     !strcmp(name, want);
+	ok = ok && crypto_session_impl(s1, FK_XOR, name, sizeof(name)) ==
+		   -ENOENT;
+	crypto_freesession(s1);
+	ok = ok && crypto_session_impl(s1, 0, name, sizeof(name)) == -EINVAL;
+	CHECK(ok, "describe: crypto_session_impl() names the implementation");
+out:
+	fk_free(a);
+}
+
 static void t_keying(void)
 {
 	struct fake *k1 = fk_alloc("ocftest-k1", CRYPTOCAP_F_HARDWARE, FK_HOLD);
@@ -1813,8 +1873,11 @@ static void t_buffers(void)
 		CHECK(false, "buffers: allocation");
 		goto out;
 	}
-	for (i = 0; i < n; i++)
-		lin[i] = vm[i] = parts[i] = (u8)i;
+	for (i = 0; i < n; i++) {
+		lin[i] = (u8)i;
+		vm[i] = (u8)i;
+		parts[i] = (u8)i;
+	}
 	CHECK(buf_roundtrip(0, lin, n, "kmalloc") &&
 	      buf_roundtrip(0, vm, n, "vmalloc"),
 	      "buffers: contiguous (lowmem and vmalloc)");
@@ -2050,9 +2113,10 @@ static void t_stress(void)
 	ns = ktime_get_ns() - t0;
 	ok = ok && done == n && !dup && !err &&
 	     bitmap_weight(seen, n) == n;
-	ktap_diag(&suite, "stress: %u requests on %d CPUs in %llu ms (%llu/s): %u done, %u duplicate, %u errors",
-		  n, nthr, ns / 1000000, ns ? (u64)n * 1000000000ULL / ns : 0,
-		  done, dup, err);
+	ktap_diag(&suite, "stress: %u requests on %d CPUs in %llu ms (%llu/s)",
+		  n, nthr, ns / 1000000, ns ? (u64)n * 1000000000ULL / ns : 0);
+	ktap_diag(&suite, "stress: %u done, %u duplicate, %u errors", done,
+		  dup, err);
 	CHECK(ok, "stress: every request from every CPU called back once");
 	CHECK(stat_field("algs", "ocftest-stress", FK_XOR, "requests") == n,
 	      "stress: statistics count every request");
@@ -2102,7 +2166,7 @@ static void t_calibration(void)
 
 static int __init ocf_core_test_init(void)
 {
-	if (ktap_start(&suite, KBUILD_MODNAME, 95))
+	if (ktap_start(&suite, KBUILD_MODNAME, 97))
 		return -ENOMEM;
 	t_registration();
 	t_errors();
@@ -2117,6 +2181,7 @@ static int __init ocf_core_test_init(void)
 	t_maxoplen();
 	t_allowsoft();
 	t_stats();
+	t_sync_stats();
 	t_keying();
 	t_copystate();
 	t_buffers();

@@ -104,6 +104,7 @@ static const u8 bench_key[32] = {
 	0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17,
 	0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f,
 };
+
 static const u8 bench_iv[16] = {
 	0xf0, 0xe1, 0xd2, 0xc3, 0xb4, 0xa5, 0x96, 0x87,
 	0x78, 0x69, 0x5a, 0x4b, 0x3c, 0x2d, 0x1e, 0x0f,
@@ -318,6 +319,23 @@ static void slot_poison(struct bench_run *r, struct bench_slot *s)
 	}
 }
 
+/* Is the slot's request complete (its result and err visible)? */
+static bool slot_done(const struct bench_slot *s)
+{
+	/* Pairs with smp_store_release() in slot_complete(). */
+	return smp_load_acquire(&s->done);
+}
+
+static bool slot_any_done(const struct bench_run *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->nslots; i++)
+		if (r->slots[i].busy && slot_done(&r->slots[i]))
+			return true;
+	return false;
+}
+
 static int slot_submit(struct bench_run *r, struct bench_slot *s)
 {
 	int err;
@@ -335,7 +353,7 @@ static int slot_submit(struct bench_run *r, struct bench_slot *s)
 			s->done = true;
 		}
 	}
-	if (smp_load_acquire(&s->done))
+	if (slot_done(s))
 		r->st->inline_done++;
 	return 0;
 }
@@ -347,7 +365,7 @@ static int slot_submit(struct bench_run *r, struct bench_slot *s)
 static void bench_loop(struct bench_run *r, u64 budget_ns, u64 budget_ops)
 {
 	u64 start = ktime_get_ns(), now = start, issued = 0;
-	bool stop = false;
+	bool stop = false, lost = false;
 	unsigned int i, busy;
 
 	for (;;) {
@@ -355,7 +373,7 @@ static void bench_loop(struct bench_run *r, u64 budget_ns, u64 budget_ops)
 		for (i = 0; i < r->nslots; i++) {
 			struct bench_slot *s = &r->slots[i];
 
-			if (s->busy && smp_load_acquire(&s->done)) {
+			if (s->busy && slot_done(s)) {
 				s->busy = false;
 				if (r->ocf && s->err == EAGAIN) {
 					/* The session moved: retry it there. */
@@ -383,20 +401,13 @@ static void bench_loop(struct bench_run *r, u64 budget_ns, u64 budget_ops)
 			stop = true;
 		now = ktime_get_ns();
 		/* Sleep only when nothing completed inline. */
-		for (i = 0; i < r->nslots; i++)
-			if (r->slots[i].busy &&
-			    smp_load_acquire(&r->slots[i].done))
-				break;
-		if (i == r->nslots)
+		if (!slot_any_done(r)) {
 			r->st->sleeps++;
-		if (i == r->nslots && !wait_event_timeout(r->wq, ({
-			bool any = false;
-			unsigned int j;
-
-			for (j = 0; j < r->nslots; j++)
-				any |= r->slots[j].busy &&
-				       smp_load_acquire(&r->slots[j].done);
-			any; }), BENCH_WAIT)) {
+			if (!wait_event_timeout(r->wq, slot_any_done(r),
+						BENCH_WAIT))
+				lost = true;
+		}
+		if (lost) {
 			r->lost = true;
 			if (!r->st->errors)
 				r->st->first_err = -ETIMEDOUT;
@@ -448,7 +459,45 @@ struct bench_tfm {
 	struct crypto_aead	*ae;
 	struct crypto_ahash	*ah;
 	const char		*driver_name;
+	/* What a synchronous-only allocation of the same name gets. */
+	char			sync_name[CRYPTO_MAX_ALG_NAME];
 };
+
+static void tfm_sync_name(const struct bench_alg *a, struct bench_tfm *t)
+{
+	const u32 mask = CRYPTO_ALG_ASYNC;
+	struct crypto_skcipher *sk;
+	struct crypto_aead *ae;
+	struct crypto_ahash *ah;
+
+	strscpy(t->sync_name, "none", sizeof(t->sync_name));
+	switch (a->kind) {
+	case BK_CIPHER:
+		sk = crypto_alloc_skcipher(a->linux_name, 0, mask);
+		if (IS_ERR(sk))
+			return;
+		strscpy(t->sync_name, crypto_skcipher_driver_name(sk),
+			sizeof(t->sync_name));
+		crypto_free_skcipher(sk);
+		break;
+	case BK_AEAD:
+		ae = crypto_alloc_aead(a->linux_name, 0, mask);
+		if (IS_ERR(ae))
+			return;
+		strscpy(t->sync_name, crypto_aead_driver_name(ae),
+			sizeof(t->sync_name));
+		crypto_free_aead(ae);
+		break;
+	default:
+		ah = crypto_alloc_ahash(a->linux_name, 0, mask);
+		if (IS_ERR(ah))
+			return;
+		strscpy(t->sync_name, crypto_ahash_driver_name(ah),
+			sizeof(t->sync_name));
+		crypto_free_ahash(ah);
+		break;
+	}
+}
 
 static int tfm_alloc(const struct bench_alg *a, struct bench_tfm *t)
 {
@@ -482,6 +531,7 @@ static int tfm_alloc(const struct bench_alg *a, struct bench_tfm *t)
 		t->driver_name = crypto_ahash_driver_name(t->ah);
 		break;
 	}
+	tfm_sync_name(a, t);
 	return err;
 }
 
@@ -581,18 +631,40 @@ static int reference(struct bench_run *r, struct bench_tfm *t, u8 *want)
 	return err;
 }
 
-/* ops/s and MB/s, both times 1000, without floating point. */
-static void report(const char *path, const char *drvname,
+/*
+ * ops/s and MB/s, both times 1000, without floating point.  @impl is the
+ * Linux crypto API implementation (driver name) the path ran on.
+ */
+static void report(const char *path, const char *drvname, const char *impl,
 		   const struct bench_run *r, const struct bench_stats *st)
 {
 	u64 ops_m = rate_milli(st->ops, st->ns);
 	u64 mb_m = div64_u64(rate_milli(st->ops * r->size, st->ns), 1000000);
 
-	out("BENCH {\"layer\":\"kernel\",\"path\":\"%s\",\"driver\":\"%s\",\"alg\":\"%s\",\"size\":%u,\"inflight\":%u,\"ops\":%llu,\"ns\":%llu,\"ops_per_s\":%llu.%03llu,\"mb_per_s\":%llu.%03llu,\"verified\":%llu,\"errors\":%llu,\"first_err\":%d,\"retries\":%llu,\"inline\":%llu,\"sleeps\":%llu}\n",
-	    path, drvname, r->alg->name, r->size, r->nslots, st->ops, st->ns,
-	    ops_m / 1000, ops_m % 1000, mb_m / 1000, mb_m % 1000, st->ops,
-	    st->errors, st->first_err, st->retries, st->inline_done,
-	    st->sleeps);
+	/* One line, written in pieces to keep the source readable. */
+	out("BENCH {\"layer\":\"kernel\",\"path\":\"%s\",", path);
+	out("\"driver\":\"%s\",\"impl\":\"%s\",", drvname, impl);
+	out("\"alg\":\"%s\",\"size\":%u,\"inflight\":%u,", r->alg->name,
+	    r->size, r->nslots);
+	out("\"ops\":%llu,\"ns\":%llu,", st->ops, st->ns);
+	out("\"ops_per_s\":%llu.%03llu,\"mb_per_s\":%llu.%03llu,",
+	    ops_m / 1000, ops_m % 1000, mb_m / 1000, mb_m % 1000);
+	out("\"verified\":%llu,\"errors\":%llu,\"first_err\":%d,", st->ops,
+	    st->errors, st->first_err);
+	out("\"retries\":%llu,\"inline\":%llu,\"sleeps\":%llu}\n",
+	    st->retries, st->inline_done, st->sleeps);
+}
+
+/*
+ * Which Linux implementation the OCF session runs on, as its driver
+ * reports it (crypto_session_impl()), into @impl; "unknown" when the
+ * driver does not say.  A comparison is only fair on the same one.
+ */
+static void ocf_impl(const struct bench_run *r, char *impl, size_t len)
+{
+	if (crypto_session_impl(r->sid, r->alg->ocf_alg, impl, len) ||
+	    !impl[0])
+		strscpy(impl, "unknown", len);
 }
 
 /* MB/s with one decimal, as tenths. */
@@ -606,6 +678,7 @@ static void bench_size(const struct bench_alg *a, struct bench_tfm *t,
 		       u8 *want)
 {
 	char drvname[CRYPTO_DRIVER_NAME_LEN] = "?";
+	char impl[CRYPTO_MAX_ALG_NAME];
 	u64 budget_ns = (u64)msecs * NSEC_PER_MSEC / rounds;
 	u64 budget_ops = count > 0 ? (u64)count / rounds + 1 : 0;
 	struct bench_stats ocf = {}, lin = {};
@@ -638,6 +711,12 @@ static void bench_size(const struct bench_alg *a, struct bench_tfm *t,
 	}
 	if (!crypto_session_driver(r->sid, a->ocf_alg, &drvid))
 		crypto_get_driver_name(drvid, drvname, sizeof(drvname));
+	ocf_impl(r, impl, sizeof(impl));
+	out("# %s %u: implementation: ocf %s -> %s, linux %s (%s;", a->name,
+	    size, drvname, impl, t->driver_name,
+	    !strcmp(impl, "unknown") ? "not known to be the same" :
+	    !strcmp(impl, t->driver_name) ? "same" : "DIFFERENT");
+	out(" a synchronous-only tfm would be %s)\n", t->sync_name);
 
 	/* Alternate the paths so drift between them averages out. */
 	for (k = 0; k < rounds && !r->lost; k++) {
@@ -653,8 +732,8 @@ static void bench_size(const struct bench_alg *a, struct bench_tfm *t,
 	if (!r->lost)
 		crypto_freesession(r->sid);
 
-	report("ocf", drvname, r, &ocf);
-	report("linux", t->driver_name, r, &lin);
+	report("ocf", drvname, impl, r, &ocf);
+	report("linux", t->driver_name, t->driver_name, r, &lin);
 	ocf_rate = rate_milli(ocf.ops, ocf.ns);
 	lin_rate = rate_milli(lin.ops, lin.ns);
 	ratio = lin_rate ? div64_u64(ocf_rate * 1000, lin_rate) : 0;
@@ -669,8 +748,9 @@ static void bench_size(const struct bench_alg *a, struct bench_tfm *t,
 	 * slice of each path is the steadier comparison.
 	 */
 	ratio = lin_best ? div64_u64(ocf_best * 1000, lin_best) : 0;
-	out("# %s %u best slices: ocf %llu req/s, linux %llu req/s, ratio %llu.%03llu, ocf extra %lld ns/req\n",
-	    a->name, size, ocf_best / 1000, lin_best / 1000, ratio / 1000,
+	out("# %s %u best slices: ocf %llu req/s, linux %llu req/s,", a->name,
+	    size, ocf_best / 1000, lin_best / 1000);
+	out(" ratio %llu.%03llu, ocf extra %lld ns/req\n", ratio / 1000,
 	    ratio % 1000, ocf_best && lin_best ?
 	    (s64)div64_u64(1000000000000ULL, ocf_best) -
 	    (s64)div64_u64(1000000000000ULL, lin_best) : 0LL);
@@ -854,9 +934,11 @@ static void bench_framework(void)
 			best[k & 1] = t;
 		cond_resched();
 	}
-	out("# framework: %llu of %llu called back; per request (best slices): dispatch %llu ns, direct call %llu ns, framework %lld ns\n",
-	    done, (u64)rounds * 2 * BENCH_FW_SLICE,
-	    div64_u64(best[0], BENCH_FW_SLICE),
+	out("# framework: %llu of %llu called back;", done,
+	    (u64)rounds * 2 * BENCH_FW_SLICE);
+	out(" per request (best slices): dispatch %llu ns,",
+	    div64_u64(best[0], BENCH_FW_SLICE));
+	out(" direct call %llu ns, framework %lld ns\n",
 	    div64_u64(best[1], BENCH_FW_SLICE),
 	    (s64)div64_u64(best[0], BENCH_FW_SLICE) -
 	    (s64)div64_u64(best[1], BENCH_FW_SLICE));
