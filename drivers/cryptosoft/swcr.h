@@ -8,8 +8,10 @@
 #define _SWCR_H
 
 #include <linux/types.h>
+#include <linux/atomic.h>
 #include <linux/spinlock.h>
 #include <linux/scatterlist.h>
+#include <crypto/skcipher.h>
 #include <opencrypto/cryptodev.h>
 
 struct crypto_skcipher;
@@ -51,6 +53,15 @@ struct swcr_xform {
 		struct crypto_shash	*shash;
 		struct crypto_aead	*aead;
 	};
+	/*
+	 * Cipher: the fastest implementation when it is asynchronous (the
+	 * x86 SIMD modes sit behind cryptd), used from swcr_async_min
+	 * bytes on; skc is the synchronous one.  NULL: skc is the fastest.
+	 * simd_skc: the SIMD code that wrapper calls, used directly where
+	 * crypto_simd_usable().
+	 */
+	struct crypto_skcipher	*askc;
+	struct crypto_skcipher	*simd_skc;
 	/* Per-session mutable state (streaming hash, ARC4, compression). */
 	spinlock_t		lock;
 	struct shash_desc	*state;
@@ -75,12 +86,14 @@ struct swcr_xform {
 		struct crypto_skcipher	*ek_skc;
 		struct crypto_shash	*ek_shash;
 	};
-	spinlock_t		ek_lock;
+	spinlock_t		ek_lock;	/* serialises ek_* keying */
 };
 
 struct swcr_session {
 	u32			lid;
 	int			nxf;
+	/* Requests whose completion callback has not finished yet. */
+	atomic_t		async_pending;
 	struct swcr_xform	xf[SWCR_MAX_XFORMS];
 };
 
@@ -108,6 +121,7 @@ struct swcr_sg {
 };
 
 bool swcr_range_ok(int total, int off, int len);
+int swcr_sg_range(struct swcr_sg *s, int flags, void *buf, int off, int len);
 int swcr_sg_count(int flags, void *buf, int off, int len);
 int swcr_sg_alloc(struct swcr_sg *s, int nents);
 int swcr_sg_append(struct swcr_sg *s, int flags, void *buf, int off,
@@ -122,11 +136,35 @@ int swcr_range_transform(struct swcr_io *io, int off, int len,
 			 int (*fn)(void *arg, u8 *buf, unsigned int len),
 			 void *arg);
 
+/*
+ * One cipher descriptor on an asynchronous transform: everything it uses
+ * until its completion callback, from one slab object.
+ */
+struct swcr_areq {
+	struct swcr_session	*ses;
+	struct cryptodesc	*crd;
+	struct swcr_io		io;
+	struct swcr_sg		src, dst;
+	u8			iv[EALG_MAX_BLOCK_LEN];
+	struct skcipher_request	req;	/* last: its context follows */
+};
+
+/* The slab object size; a transform needing more stays synchronous. */
+#define SWCR_AREQ_SIZE		1024
+
 /* Ciphers through the Linux crypto API. */
 int swcr_cipher_init(struct swcr_xform *xf, const struct cryptoini *cri);
 void swcr_cipher_free(struct swcr_xform *xf);
+/*
+ * -EINPROGRESS: the descriptor went to an asynchronous transform (only
+ * when `ses` is given) and swcr_resume() finishes the request.
+ */
 int swcr_cipher_process(struct swcr_xform *xf, struct swcr_io *io,
-			struct cryptodesc *crd);
+			struct cryptodesc *crd, struct swcr_session *ses);
+int swcr_cipher_cache_init(void);
+void swcr_cipher_cache_exit(void);
+void swcr_resume(struct swcr_session *ses, struct swcr_io *io,
+		 struct cryptodesc *next, int err);
 int swcr_get_iv(struct swcr_xform *xf, struct swcr_io *io,
 		struct cryptodesc *crd, u8 *iv, unsigned int ivlen);
 

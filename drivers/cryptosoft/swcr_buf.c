@@ -110,6 +110,36 @@ struct scatterlist *swcr_sg_finish(struct swcr_sg *s)
 	return s->sg;
 }
 
+/*
+ * The scatterlist of one range, ready to use: one entry with no walk
+ * for a linear-map buffer (the common case), else the general build.
+ */
+int swcr_sg_range(struct swcr_sg *s, int flags, void *buf, int off, int len)
+{
+	int n, err;
+
+	if (swcr_linear(flags, buf, off, len)) {
+		s->sg = s->stack;
+		s->nents = 1;
+		s->cap = 1;
+		sg_init_one(s->sg, (u8 *)buf + off, len);
+		return 0;
+	}
+	n = swcr_sg_count(flags, buf, off, len);
+	if (n < 0)
+		return n;
+	err = swcr_sg_alloc(s, n);
+	if (err)
+		return err;
+	err = swcr_sg_append(s, flags, buf, off, len);
+	if (err) {
+		swcr_sg_free(s);
+		return err;
+	}
+	swcr_sg_finish(s);
+	return 0;
+}
+
 void swcr_sg_free(struct swcr_sg *s)
 {
 	if (s->sg && s->sg != s->stack)

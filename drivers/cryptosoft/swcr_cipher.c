@@ -1,14 +1,61 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * cryptosoft: block and stream ciphers through Linux's skcipher API.
- * One synchronous tfm per session; each request gets its own request
- * context (on the stack when small), so requests on one session run
- * concurrently without a lock.
+ * Each session has a synchronous tfm and, where the kernel's fastest
+ * implementation is asynchronous (x86 AES-NI modes behind cryptd), that
+ * one too.  Small requests run synchronously with the request context
+ * on the stack; from swcr_async_min bytes on a request goes to the fast
+ * tfm with its state in a slab object and, when the tfm defers it,
+ * completes from the callback.  No lock: requests on one session run
+ * concurrently.  The null cipher is done here (it is the identity).
  */
+#include <linux/module.h>
 #include <linux/random.h>
 #include <linux/slab.h>
-#include <crypto/skcipher.h>
+#include <linux/preempt.h>
+#include <linux/irqflags.h>
+#include <asm/simd.h>
+#include <crypto/internal/simd.h>
+#include <ocf/compat.h>
 #include "swcr.h"
+
+/*
+ * Where the SIMD code cannot run inline: below this size the synchronous
+ * tfm, with no slab object and no trip through cryptd, is the cheaper
+ * choice (a guess: that case is not benchmarked).
+ */
+static unsigned int swcr_async_min = 512;
+module_param_named(async_min, swcr_async_min, uint, 0644);
+MODULE_PARM_DESC(async_min,
+		 "Smallest cipher request (bytes) for the asynchronous (SIMD) transform");
+
+/*
+ * Wrap each cipher in cryptd() for the asynchronous transform: every
+ * request from async_min bytes on then completes from a cryptd worker
+ * (spreads work over CPUs; the tests use it to reach the callback path).
+ * Read when a session is created.
+ */
+static bool swcr_async_cryptd;
+module_param_named(async_cryptd, swcr_async_cryptd, bool, 0644);
+MODULE_PARM_DESC(async_cryptd,
+		 "Run large cipher requests through cryptd (new sessions)");
+
+/* Requests that completed from the callback (read-only parameter). */
+static atomic_long_t swcr_deferred = ATOMIC_LONG_INIT(0);
+
+static int swcr_deferred_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%ld\n", atomic_long_read(&swcr_deferred));
+}
+
+static const struct kernel_param_ops swcr_deferred_ops = {
+	.get = swcr_deferred_get,
+};
+module_param_cb(async_deferred, &swcr_deferred_ops, NULL, 0444);
+MODULE_PARM_DESC(async_deferred,
+		 "Cipher requests completed from the asynchronous callback");
+
+static struct kmem_cache *swcr_areq_cache;
 
 struct swcr_cipher_desc {
 	int		alg;
@@ -62,6 +109,61 @@ static const char *swcr_cipher_name(int alg, int bits)
 	return d->name;
 }
 
+/*
+ * Keep the kernel's preferred implementation of `name` beside the
+ * synchronous tfm when it is a different one (then it is asynchronous).
+ * Hardware-only drivers are excluded: they are OCF drivers of their own.
+ * Best effort: without it every request runs synchronously.
+ */
+static void swcr_cipher_init_async(struct swcr_xform *xf, const char *name,
+				   const u8 *key, unsigned int klen)
+{
+	bool cryptd = READ_ONCE(swcr_async_cryptd);
+	char alt[CRYPTO_MAX_ALG_NAME + 8];
+	struct crypto_skcipher *tfm;
+
+	/* By driver name: a cryptd instance keeps the inner cra_name. */
+	if (cryptd)
+		snprintf(alt, sizeof(alt), "cryptd(%s)",
+			 crypto_skcipher_driver_name(xf->skc));
+	tfm = crypto_alloc_skcipher(cryptd ? alt : name, 0,
+				    CRYPTO_ALG_KERN_DRIVER_ONLY);
+	if (IS_ERR(tfm))
+		return;
+	if (!strcmp(crypto_skcipher_driver_name(tfm),
+		    crypto_skcipher_driver_name(xf->skc)) ||
+	    offsetof(struct swcr_areq, req) + sizeof(struct skcipher_request) +
+	    crypto_skcipher_reqsize(tfm) > SWCR_AREQ_SIZE ||
+	    crypto_skcipher_setkey(tfm, key, klen)) {
+		crypto_free_skcipher(tfm);
+		return;
+	}
+	xf->askc = tfm;
+	if (cryptd)
+		return;
+	/*
+	 * The SIMD code that wrapper runs inline when the FPU is usable:
+	 * called directly then, it needs no slab object and no second
+	 * request.  The SIMD wrapper names it "__" + its own driver name;
+	 * a template instance (a '(' in the name) has none, and a failed
+	 * look-up costs a module probe.
+	 */
+	if (strchr(crypto_skcipher_driver_name(tfm), '('))
+		return;
+	snprintf(alt, sizeof(alt), "__%s", crypto_skcipher_driver_name(tfm));
+	tfm = crypto_alloc_skcipher(alt, CRYPTO_ALG_INTERNAL,
+				    CRYPTO_ALG_INTERNAL | CRYPTO_ALG_ASYNC |
+				    CRYPTO_NOLOAD);
+	if (IS_ERR(tfm))
+		return;
+	if (crypto_skcipher_reqsize(tfm) > SWCR_REQ_STACK ||
+	    crypto_skcipher_setkey(tfm, key, klen)) {
+		crypto_free_skcipher(tfm);
+		return;
+	}
+	xf->simd_skc = tfm;
+}
+
 int swcr_cipher_init(struct swcr_xform *xf, const struct cryptoini *cri)
 {
 	const char *name = swcr_cipher_name(cri->cri_alg, cri->cri_klen);
@@ -70,8 +172,10 @@ int swcr_cipher_init(struct swcr_xform *xf, const struct cryptoini *cri)
 
 	if (!name)
 		return -EINVAL;
+	if (cri->cri_alg == CRYPTO_NULL_CBC)
+		return 0;	/* no tfm, no IV, no key */
 
-	/* Synchronous only: requests may come from softirq context. */
+	/* Requests may come from softirq context: a synchronous tfm. */
 	xf->skc = crypto_alloc_skcipher(name, 0, CRYPTO_ALG_ASYNC);
 	if (IS_ERR(xf->skc)) {
 		err = PTR_ERR(xf->skc);
@@ -80,8 +184,6 @@ int swcr_cipher_init(struct swcr_xform *xf, const struct cryptoini *cri)
 		return err == -ENOENT ? -EINVAL : err;
 	}
 	xf->ivlen = crypto_skcipher_ivsize(xf->skc);
-	if (cri->cri_alg == CRYPTO_NULL_CBC)
-		return 0;	/* cipher_null takes no key */
 	err = crypto_skcipher_setkey(xf->skc, cri->cri_key, klen);
 	if (err)
 		return -EINVAL;
@@ -91,15 +193,22 @@ int swcr_cipher_init(struct swcr_xform *xf, const struct cryptoini *cri)
 		xf->ek_skc = NULL;
 		return err;
 	}
+	swcr_cipher_init_async(xf, name, cri->cri_key, klen);
 	return 0;
 }
 
 void swcr_cipher_free(struct swcr_xform *xf)
 {
+	/* Freeing a tfm wipes its context, and with it the key. */
 	if (xf->skc)
 		crypto_free_skcipher(xf->skc);
 	xf->skc = NULL;
-	/* Freeing a tfm wipes its context, and with it the last key. */
+	if (xf->askc)
+		crypto_free_skcipher(xf->askc);
+	xf->askc = NULL;
+	if (xf->simd_skc)
+		crypto_free_skcipher(xf->simd_skc);
+	xf->simd_skc = NULL;
 	if (xf->ek_skc)
 		crypto_free_skcipher(xf->ek_skc);
 	xf->ek_skc = NULL;
@@ -145,7 +254,40 @@ int swcr_get_iv(struct swcr_xform *xf, struct swcr_io *io,
 	return 0;
 }
 
-/* One descriptor through `tfm`, the IV already in `iv`. */
+/* Source and destination lists of a descriptor (dst->sg NULL: in place). */
+static int swcr_cipher_sgs(struct swcr_sg *src, struct swcr_sg *dst,
+			   struct swcr_io *io, struct cryptodesc *crd)
+{
+	int err;
+
+	dst->sg = NULL;
+	err = swcr_sg_range(src, io->flags, io->in, crd->crd_skip,
+			    crd->crd_len);
+	if (err || io->out == io->in)
+		return err;
+	err = swcr_sg_range(dst, io->flags, io->out, crd->crd_skip,
+			    crd->crd_len);
+	if (err)
+		swcr_sg_free(src);
+	return err;
+}
+
+static void swcr_cipher_sgs_free(struct swcr_sg *src, struct swcr_sg *dst)
+{
+	if (dst->sg)
+		swcr_sg_free(dst);
+	swcr_sg_free(src);
+}
+
+static int swcr_cipher_crypt(struct skcipher_request *req,
+			     struct cryptodesc *crd)
+{
+	if (crd->crd_flags & CRD_F_ENCRYPT)
+		return crypto_skcipher_encrypt(req);
+	return crypto_skcipher_decrypt(req);
+}
+
+/* One descriptor through the synchronous `tfm`, the IV already in `iv`. */
 static int swcr_cipher_run(struct crypto_skcipher *tfm, struct swcr_io *io,
 			   struct cryptodesc *crd, u8 *iv)
 {
@@ -154,59 +296,31 @@ static int swcr_cipher_run(struct crypto_skcipher *tfm, struct swcr_io *io,
 	struct skcipher_request *req = (void *)__req;
 	unsigned int reqsize = crypto_skcipher_reqsize(tfm);
 	struct swcr_sg src, dst;
-	struct scatterlist *ssg, *dsg;
-	int n, err;
+	int err;
 
-	n = swcr_sg_count(io->flags, io->in, crd->crd_skip, crd->crd_len);
-	if (n < 0)
-		return n;
-	err = swcr_sg_alloc(&src, n);
+	err = swcr_cipher_sgs(&src, &dst, io, crd);
 	if (err)
 		return err;
-	err = swcr_sg_append(&src, io->flags, io->in, crd->crd_skip,
-			     crd->crd_len);
-	if (err)
-		goto out_src;
-	ssg = swcr_sg_finish(&src);
-	dsg = ssg;
-	dst.sg = NULL;
-	if (io->out != io->in) {
-		n = swcr_sg_count(io->flags, io->out, crd->crd_skip,
-				  crd->crd_len);
-		err = n < 0 ? n : swcr_sg_alloc(&dst, n);
-		if (err)
-			goto out_src;
-		err = swcr_sg_append(&dst, io->flags, io->out, crd->crd_skip,
-				     crd->crd_len);
-		if (err)
-			goto out_dst;
-		dsg = swcr_sg_finish(&dst);
-	}
-
 	if (reqsize > SWCR_REQ_STACK) {
 		req = skcipher_request_alloc(tfm, GFP_ATOMIC);
 		if (!req) {
 			err = -ENOMEM;
-			goto out_dst;
+			goto out;
 		}
 	} else {
 		skcipher_request_set_tfm(req, tfm);
 	}
 	skcipher_request_set_callback(req, 0, NULL, NULL);
-	skcipher_request_set_crypt(req, ssg, dsg, crd->crd_len, iv);
-	if (crd->crd_flags & CRD_F_ENCRYPT)
-		err = crypto_skcipher_encrypt(req);
-	else
-		err = crypto_skcipher_decrypt(req);
+	skcipher_request_set_crypt(req, src.sg, dst.sg ? dst.sg : src.sg,
+				   crd->crd_len, iv);
+	err = swcr_cipher_crypt(req, crd);
 	if (req != (void *)__req)
 		skcipher_request_free(req);
-	else
-		skcipher_request_zero(req);
-out_dst:
-	if (dst.sg)
-		swcr_sg_free(&dst);
-out_src:
-	swcr_sg_free(&src);
+	else if (reqsize)
+		/* The header holds only pointers; the context may not. */
+		memzero_explicit(req->__ctx, reqsize);
+out:
+	swcr_cipher_sgs_free(&src, &dst);
 	return err;
 }
 
@@ -217,8 +331,6 @@ static int swcr_cipher_run_key(struct swcr_xform *xf, struct swcr_io *io,
 	const char *name = swcr_cipher_name(xf->alg, crd->crd_klen);
 	int err;
 
-	if (xf->alg == CRYPTO_NULL_CBC)
-		return swcr_cipher_run(xf->skc, io, crd, iv);
 	if (!xf->ek_skc || !crd->crd_key || !name ||
 	    strcmp(name, crypto_tfm_alg_name(crypto_skcipher_tfm(xf->ek_skc))))
 		return -EINVAL;
@@ -230,26 +342,176 @@ static int swcr_cipher_run_key(struct swcr_xform *xf, struct swcr_io *io,
 	return err;
 }
 
-int swcr_cipher_process(struct swcr_xform *xf, struct swcr_io *io,
-			struct cryptodesc *crd)
+static void swcr_areq_free(struct swcr_areq *areq)
 {
+	swcr_cipher_sgs_free(&areq->src, &areq->dst);
+	kmem_cache_free(swcr_areq_cache, areq);
+}
+
+/* The deferred descriptor is over: free its state, run the rest. */
+static void swcr_cipher_finish(struct swcr_areq *areq, int err)
+{
+	struct swcr_session *ses = areq->ses;
+	struct cryptodesc *next = areq->crd->crd_next;
+	struct swcr_io io = areq->io;
+
+	swcr_areq_free(areq);
+	if (!err)
+		io.in = io.out;
+	swcr_resume(ses, &io, next, err);
+}
+
+/* Softirq or a cryptd worker, BHs off. */
+static void swcr_cipher_done(OCF_ASYNC_DONE_ARGS(data, err))
+{
+	OCF_ASYNC_DONE_PROLOGUE(data);
+
+	if (err == -EINPROGRESS)	/* left the backlog; not done yet */
+		return;
+	atomic_long_inc(&swcr_deferred);
+	swcr_cipher_finish(data, err);
+}
+
+/*
+ * The fast tfm pays from swcr_async_min bytes on.  Not in hard IRQ
+ * context or with IRQs off: there the SIMD code is unusable and cryptd
+ * would only add a trip through a worker.
+ */
+static bool swcr_cipher_use_async(const struct swcr_xform *xf,
+				  const struct cryptodesc *crd)
+{
+	return xf->askc && crd->crd_len > 0 &&
+	       (unsigned int)crd->crd_len >= READ_ONCE(swcr_async_min) &&
+	       !in_hardirq() && !irqs_disabled();
+}
+
+/*
+ * One descriptor on the fast tfm.  It may complete at once (the SIMD
+ * wrapper runs inline where the FPU is usable), or later through
+ * swcr_cipher_done(): then -EINPROGRESS, and the request is not ours.
+ */
+static int swcr_cipher_submit(struct swcr_xform *xf, struct swcr_io *io,
+			      struct cryptodesc *crd,
+			      struct swcr_session *ses,
+			      struct swcr_areq *areq)
+{
+	struct skcipher_request *req;
+	int err;
+
+	err = swcr_get_iv(xf, io, crd, areq->iv, xf->ivlen);
+	if (err) {
+		kmem_cache_free(swcr_areq_cache, areq);
+		return err;
+	}
+	err = swcr_cipher_sgs(&areq->src, &areq->dst, io, crd);
+	if (err) {
+		kmem_cache_free(swcr_areq_cache, areq);
+		return err;
+	}
+	areq->ses = ses;
+	areq->crd = crd;
+	areq->io = *io;
+	req = &areq->req;
+	skcipher_request_set_tfm(req, xf->askc);
+	/* Never MAY_SLEEP: the caller's context is not known to allow it. */
+	skcipher_request_set_callback(req, CRYPTO_TFM_REQ_MAY_BACKLOG,
+				      swcr_cipher_done, areq);
+	skcipher_request_set_crypt(req, areq->src.sg,
+				   areq->dst.sg ? areq->dst.sg : areq->src.sg,
+				   crd->crd_len, areq->iv);
+	atomic_inc(&ses->async_pending);
+	err = swcr_cipher_crypt(req, crd);
+	/* -EBUSY with MAY_BACKLOG: queued, the callback will come. */
+	if (err == -EINPROGRESS || err == -EBUSY)
+		return -EINPROGRESS;
+	/* Done inline: no callback. */
+	atomic_dec(&ses->async_pending);
+	swcr_areq_free(areq);
+	if (!err)
+		io->in = io->out;
+	return err;
+}
+
+/* The null cipher: the identity, so only out of place moves data. */
+static int swcr_null_process(struct swcr_io *io, struct cryptodesc *crd)
+{
+	u8 *in = (u8 *)io->in + crd->crd_skip;
+	u8 *out = (u8 *)io->out + crd->crd_skip;
+	u8 chunk[SWCR_CHUNK];
+	int off = crd->crd_skip, len = crd->crd_len, n, err = 0;
+
+	if (io->out == io->in || !len)
+		goto done;
+	if (!(io->flags & CRYPTO_F_BUFTYPE_MASK)) {
+		/* memcpy: the fast string copy; memmove is a plain loop. */
+		if (in + len <= out || out + len <= in)
+			memcpy(out, in, len);
+		else
+			memmove(out, in, len);
+		goto done;
+	}
+	while (len > 0 && !err) {
+		n = min(len, SWCR_CHUNK);
+		err = crypto_copydata(io->flags, io->in, off, n, chunk);
+		if (!err)
+			err = crypto_copyback(io->flags, io->out, off, n, chunk);
+		off += n;
+		len -= n;
+	}
+	if (err)
+		return err > 0 ? -err : err;
+done:
+	io->in = io->out;
+	return 0;
+}
+
+int swcr_cipher_process(struct swcr_xform *xf, struct swcr_io *io,
+			struct cryptodesc *crd, struct swcr_session *ses)
+{
+	struct crypto_skcipher *tfm = xf->skc;
+	struct swcr_areq *areq;
 	u8 iv[EALG_MAX_BLOCK_LEN];
 	int err;
 
 	if (!swcr_range_ok(io->ilen, crd->crd_skip, crd->crd_len))
 		return -EINVAL;
+	if (xf->alg == CRYPTO_NULL_CBC)
+		return swcr_null_process(io, crd);
+	if (xf->simd_skc && !(crd->crd_flags & CRD_F_KEY_EXPLICIT) &&
+	    crypto_simd_usable()) {
+		tfm = xf->simd_skc;
+	} else if (ses && swcr_cipher_use_async(xf, crd) &&
+		   !(crd->crd_flags & CRD_F_KEY_EXPLICIT)) {
+		/* Without a slab object, the synchronous tfm needs none. */
+		areq = kmem_cache_alloc(swcr_areq_cache, GFP_ATOMIC);
+		if (areq)
+			return swcr_cipher_submit(xf, io, crd, ses, areq);
+	}
 	err = swcr_get_iv(xf, io, crd, iv, xf->ivlen);
 	if (err)
 		return err;
+	/* IVs are public: the copy on the stack needs no wiping. */
 	if (crd->crd_len == 0)
 		err = 0;
 	else if (crd->crd_flags & CRD_F_KEY_EXPLICIT)
 		err = swcr_cipher_run_key(xf, io, crd, iv);
 	else
-		err = swcr_cipher_run(xf->skc, io, crd, iv);
-	memzero_explicit(iv, sizeof(iv));
+		err = swcr_cipher_run(tfm, io, crd, iv);
 	if (err)
 		return err;
 	io->in = io->out;
 	return 0;
+}
+
+int swcr_cipher_cache_init(void)
+{
+	swcr_areq_cache = kmem_cache_create("swcr_areq", SWCR_AREQ_SIZE,
+					    __alignof__(struct swcr_areq), 0,
+					    NULL);
+	return swcr_areq_cache ? 0 : -ENOMEM;
+}
+
+void swcr_cipher_cache_exit(void)
+{
+	kmem_cache_destroy(swcr_areq_cache);
 }

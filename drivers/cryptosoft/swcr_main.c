@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * cryptosoft: the OCF software driver.  Sessions map each cryptoini to a
- * transform; requests run synchronously in the caller's context, one
- * descriptor after another in chain order, and complete inline.
+ * transform; requests run in the caller's context, one descriptor after
+ * another in chain order, and mostly complete inline.  A large cipher
+ * descriptor may go to an asynchronous transform (swcr_cipher.c): then
+ * its callback runs the rest of the chain and completes the request.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <linux/wait_bit.h>
 #include <linux/xarray.h>
+#include <crypto/hash.h>
+#include <crypto/skcipher.h>
 #include "swcr.h"
 
 static s32 swcr_id = -1;
@@ -124,6 +129,9 @@ static void swcr_session_free(struct swcr_session *ses)
 {
 	int i;
 
+	/* A callback still running uses the session's transforms. */
+	wait_var_event(&ses->async_pending,
+		       !atomic_read(&ses->async_pending));
 	for (i = 0; i < ses->nxf; i++)
 		swcr_xform_free(&ses->xf[i]);
 	kfree_sensitive(ses);
@@ -264,22 +272,20 @@ static struct cryptodesc *swcr_find_desc(struct cryptop *crp, int alg)
 	return NULL;
 }
 
-static int swcr_run(struct swcr_session *ses, struct cryptop *crp)
+/*
+ * Run descriptors `from` on.  With `may_defer`, a cipher may return
+ * -EINPROGRESS: its callback finishes the request, which is then no
+ * longer ours to touch.
+ */
+static int swcr_run(struct swcr_session *ses, struct swcr_io *io,
+		    struct cryptodesc *from, bool may_defer)
 {
-	struct swcr_io io = {
-		.crp = crp,
-		.flags = crp->crp_flags & CRYPTO_F_BUFTYPE_MASK,
-		.in = crp->crp_buf,
-		.out = crp->crp_obuf ? crp->crp_obuf : crp->crp_buf,
-		.ilen = crp->crp_ilen,
-	};
+	struct cryptop *crp = io->crp;
 	struct cryptodesc *crd, *other;
 	struct swcr_xform *xf;
 	int err;
 
-	if (!crp->crp_buf || !crp->crp_desc || crp->crp_ilen < 0)
-		return -EINVAL;
-	for (crd = crp->crp_desc; crd; crd = crd->crd_next) {
+	for (crd = from; crd; crd = crd->crd_next) {
 		xf = swcr_find_xform(ses, crp, crd);
 		if (!xf)
 			return -EINVAL;
@@ -289,22 +295,23 @@ static int swcr_run(struct swcr_session *ses, struct cryptop *crp)
 			return -EOPNOTSUPP;
 		switch (xf->kind) {
 		case SWCR_CIPHER:
-			err = swcr_cipher_process(xf, &io, crd);
+			err = swcr_cipher_process(xf, io, crd,
+						  may_defer ? ses : NULL);
 			break;
 		case SWCR_ARC4:
-			err = swcr_arc4_process(xf, &io, crd);
+			err = swcr_arc4_process(xf, io, crd);
 			break;
 		case SWCR_SKIPJACK:
-			err = swcr_skipjack_process(xf, &io, crd);
+			err = swcr_skipjack_process(xf, io, crd);
 			break;
 		case SWCR_HASH:
 		case SWCR_KPDK:
 		case SWCR_NULL_HMAC:
-			err = swcr_hash_process(xf, &io, crd);
+			err = swcr_hash_process(xf, io, crd);
 			break;
 		case SWCR_AEAD_CIPHER:
 			other = swcr_find_desc(crp, xf->partner_alg);
-			err = other ? swcr_aead_process(xf, &io, crd, other) :
+			err = other ? swcr_aead_process(xf, io, crd, other) :
 				      -EINVAL;
 			break;
 		case SWCR_AEAD_MAC:
@@ -313,10 +320,10 @@ static int swcr_run(struct swcr_session *ses, struct cryptop *crp)
 								    -EINVAL;
 			break;
 		case SWCR_GMAC:
-			err = swcr_gmac_process(xf, &io, crd);
+			err = swcr_gmac_process(xf, io, crd);
 			break;
 		case SWCR_COMP:
-			err = swcr_comp_process(xf, &io, crd);
+			err = swcr_comp_process(xf, io, crd);
 			break;
 		default:
 			err = -EINVAL;
@@ -327,13 +334,44 @@ static int swcr_run(struct swcr_session *ses, struct cryptop *crp)
 	return 0;
 }
 
+/*
+ * A deferred cipher descriptor finished with `err`: run the rest of the
+ * chain here (synchronously: the callback's context, BHs off) and
+ * complete the request.  The session stays until async_pending drops.
+ */
+void swcr_resume(struct swcr_session *ses, struct swcr_io *io,
+		 struct cryptodesc *next, int err)
+{
+	struct cryptop *crp = io->crp;
+
+	if (!err && next)
+		err = swcr_run(ses, io, next, false);
+	crp->crp_etype = SWCR_OCF_ERR(err);
+	crypto_done(crp);
+	/* Fully ordered: swcr_session_free() sees it before it frees. */
+	if (atomic_dec_and_test(&ses->async_pending))
+		wake_up_var(&ses->async_pending);
+}
+
 static int swcr_process(void *arg, struct cryptop *crp, int hint)
 {
+	struct swcr_io io = {
+		.crp = crp,
+		.flags = crp->crp_flags & CRYPTO_F_BUFTYPE_MASK,
+		.in = crp->crp_buf,
+		.out = crp->crp_obuf ? crp->crp_obuf : crp->crp_buf,
+		.ilen = crp->crp_ilen,
+	};
 	struct swcr_session *ses;
+	int err = -EINVAL;
 
 	ses = xa_load(&swcr_sessions, CRYPTO_SESID2LID(crp->crp_sid));
-	crp->crp_etype = ses ? SWCR_OCF_ERR(swcr_run(ses, crp)) :
-			       SWCR_OCF_ERR(-EINVAL);
+	if (ses && crp->crp_buf && crp->crp_desc && crp->crp_ilen >= 0) {
+		err = swcr_run(ses, &io, crp->crp_desc, true);
+		if (err == -EINPROGRESS)
+			return 0;
+	}
+	crp->crp_etype = SWCR_OCF_ERR(err);
 	crypto_done(crp);
 	return 0;
 }
@@ -349,14 +387,50 @@ static int swcr_copystate(void *arg, u64 dst_sid, u64 src_sid)
 	if (!dst || !src || dst == src)
 		return SWCR_OCF_ERR(-EINVAL);
 	for (i = 0; i < src->nxf; i++) {
-		if (src->xf[i].kind != SWCR_HASH && src->xf[i].kind != SWCR_KPDK)
+		struct swcr_xform *from = &src->xf[i];
+
+		if (from->kind != SWCR_HASH && from->kind != SWCR_KPDK)
 			continue;
 		for (j = 0; j < dst->nxf; j++)
-			if (dst->xf[j].alg == src->xf[i].alg)
-				return SWCR_OCF_ERR(swcr_hash_copystate(
-					&dst->xf[j], &src->xf[i]));
+			if (dst->xf[j].alg == from->alg)
+				return SWCR_OCF_ERR(swcr_hash_copystate(&dst->xf[j],
+									 from));
 	}
 	return SWCR_OCF_ERR(-EINVAL);
+}
+
+/*
+ * The Linux implementation behind algorithm @alg of a session (for
+ * ocf_bench's report).  A cipher names its fastest transform: the SIMD
+ * wrapper when there is one, whose inner code it calls where it can.
+ */
+static int swcr_describe(void *arg, u64 sid, int alg, char *buf, size_t len)
+{
+	struct swcr_session *ses;
+	struct crypto_tfm *tfm = NULL;
+	int i;
+
+	ses = xa_load(&swcr_sessions, CRYPTO_SESID2LID(sid));
+	if (!ses)
+		return SWCR_OCF_ERR(-EINVAL);
+	for (i = 0; i < ses->nxf && !tfm; i++) {
+		struct swcr_xform *xf = &ses->xf[i];
+
+		if (xf->alg != alg)
+			continue;
+		if (xf->kind == SWCR_CIPHER && xf->askc)
+			tfm = crypto_skcipher_tfm(xf->askc);
+		else if (xf->kind == SWCR_CIPHER && xf->skc)
+			tfm = crypto_skcipher_tfm(xf->skc);
+		else if (xf->kind == SWCR_HASH && xf->shash)
+			tfm = crypto_shash_tfm(xf->shash);
+		else
+			return SWCR_OCF_ERR(-EOPNOTSUPP);
+	}
+	if (!tfm)
+		return SWCR_OCF_ERR(-ENOENT);
+	strscpy(buf, crypto_tfm_alg_driver_name(tfm), len);
+	return 0;
 }
 
 static const u32 swcr_kops[] = {
@@ -368,14 +442,20 @@ static int __init swcr_init(void)
 {
 	int i, err;
 
-	err = swcr_kop_init();
+	err = swcr_cipher_cache_init();
 	if (err)
 		return err;
+	err = swcr_kop_init();
+	if (err) {
+		swcr_cipher_cache_exit();
+		return err;
+	}
 	swcr_id = crypto_get_driverid_named(CRYPTOCAP_F_SOFTWARE |
 					    CRYPTOCAP_F_SYNC, "cryptosoft");
 	if (swcr_id < 0) {
 		pr_err("cryptosoft: no driver id (%d)\n", swcr_id);
 		swcr_kop_exit();
+		swcr_cipher_cache_exit();
 		return -ENODEV;
 	}
 	for (i = 0; i < ARRAY_SIZE(swcr_algs); i++) {
@@ -392,6 +472,8 @@ static int __init swcr_init(void)
 			goto fail;
 	}
 	err = crypto_register_copystate(swcr_id, swcr_copystate);
+	if (!err)
+		err = crypto_register_describe(swcr_id, swcr_describe);
 	if (err)
 		goto fail;
 	return 0;
@@ -399,6 +481,7 @@ fail:
 	pr_err("cryptosoft: registration failed (%d)\n", err);
 	crypto_unregister_all(swcr_id);
 	swcr_kop_exit();
+	swcr_cipher_cache_exit();
 	return err < 0 ? err : -err;
 }
 
@@ -416,6 +499,7 @@ static void __exit swcr_exit(void)
 		swcr_session_free(ses);
 	}
 	xa_destroy(&swcr_sessions);
+	swcr_cipher_cache_exit();
 }
 
 module_init(swcr_init);

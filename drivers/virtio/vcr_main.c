@@ -35,6 +35,7 @@ const struct vcr_alg vcr_algs[] = {
 	{ CRYPTO_AES_XTS, VIRTIO_CRYPTO_CIPHER_AES_XTS, "aes-xts", 16, 16 },
 	{ CRYPTO_3DES_CBC, VIRTIO_CRYPTO_CIPHER_3DES_CBC, "3des-cbc", 8, 8 },
 };
+
 const unsigned int vcr_nalgs = ARRAY_SIZE(vcr_algs);
 
 static DEFINE_IDA(vcr_ida);
@@ -385,16 +386,26 @@ static void vcr_remove(struct virtio_device *vdev)
 	kfree(vd);
 }
 
+/* The instance registered as OCF driver @driverid, or NULL. */
+static struct vcr_dev *vcr_find_locked(u32 driverid)
+{
+	struct vcr_dev *vd;
+
+	lockdep_assert_held(&vcr_list_mutex);
+	list_for_each_entry(vd, &vcr_list, link)
+		if (vd->driverid == driverid)
+			return vd;
+	return NULL;
+}
+
 /* For the in-kernel tests: counters of the instance with this OCF id. */
 int vcr_get_stats(u32 driverid, struct vcr_stats *st)
 {
 	struct vcr_dev *vd;
-	int err = -ENOENT;
 
 	mutex_lock(&vcr_list_mutex);
-	list_for_each_entry(vd, &vcr_list, link) {
-		if (vd->driverid != driverid)
-			continue;
+	vd = vcr_find_locked(driverid);
+	if (vd) {
 		spin_lock_irq(&vd->lock);
 		st->ring_full = vd->stat_ring_full;
 		st->requests = vd->stat_requests;
@@ -402,11 +413,9 @@ int vcr_get_stats(u32 driverid, struct vcr_stats *st)
 		st->ring_size = vd->ring_size;
 		spin_unlock_irq(&vd->lock);
 		st->dev_sessions = READ_ONCE(vd->dev_sessions);
-		err = 0;
-		break;
 	}
 	mutex_unlock(&vcr_list_mutex);
-	return err;
+	return vd ? 0 : -ENOENT;
 }
 EXPORT_SYMBOL_GPL(vcr_get_stats);
 
@@ -417,20 +426,16 @@ EXPORT_SYMBOL_GPL(vcr_get_stats);
 int vcr_set_inflight_limit(u32 driverid, unsigned int limit)
 {
 	struct vcr_dev *vd;
-	int err = -ENOENT;
 
 	mutex_lock(&vcr_list_mutex);
-	list_for_each_entry(vd, &vcr_list, link) {
-		if (vd->driverid != driverid)
-			continue;
+	vd = vcr_find_locked(driverid);
+	if (vd) {
 		spin_lock_irq(&vd->lock);
 		vd->inflight_limit = limit;
 		spin_unlock_irq(&vd->lock);
-		err = 0;
-		break;
 	}
 	mutex_unlock(&vcr_list_mutex);
-	return err;
+	return vd ? 0 : -ENOENT;
 }
 EXPORT_SYMBOL_GPL(vcr_set_inflight_limit);
 
@@ -442,18 +447,13 @@ EXPORT_SYMBOL_GPL(vcr_set_inflight_limit);
 int vcr_test_fail(u32 driverid)
 {
 	struct vcr_dev *vd;
-	int err = -ENOENT;
 
 	mutex_lock(&vcr_list_mutex);
-	list_for_each_entry(vd, &vcr_list, link) {
-		if (vd->driverid != driverid)
-			continue;
+	vd = vcr_find_locked(driverid);
+	if (vd)
 		vcr_fail_device(vd);
-		err = 0;
-		break;
-	}
 	mutex_unlock(&vcr_list_mutex);
-	return err;
+	return vd ? 0 : -ENOENT;
 }
 EXPORT_SYMBOL_GPL(vcr_test_fail);
 

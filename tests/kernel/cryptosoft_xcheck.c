@@ -1004,6 +1004,28 @@ static void swx_sweep_report(bool ok, const char *name, int nsizes,
 }
 
 /*
+ * The sweeps over every size 0..64 KiB: count size `n` as done; false
+ * after the last one (the step from SWX_MAX wraps to 0, a valid size).
+ */
+static bool swx_sweep_more(int *nsizes, int n)
+{
+	++*nsizes;
+	if (n == SWX_MAX)
+		return false;
+	cond_resched();
+	return true;
+}
+
+/* Such a sweep is over: its session goes, its result is recorded. */
+static void swx_sweep_done(bool have_sid, u64 sid, bool ok, const char *name,
+			   int nsizes, ktime_t t0, int err, int n)
+{
+	if (have_sid)
+		crypto_freesession(sid);
+	swx_sweep_report(ok, name, nsizes, 0, 0, t0, err, n);
+}
+
+/*
  * One cipher over the sizes.  Block modes take multiples of the block
  * only (other sizes are skipped); XTS takes any size from 16 on, the
  * ones that are not a block multiple (ciphertext stealing) against a
@@ -1215,20 +1237,16 @@ static void swx_sweep_hash(const struct swx_hash *h)
 		err = swx_ocf_hash(sid, h, sh.type, b.buf, sh.total, sh.skip,
 				   n, 1 + nsizes % 4, mac);
 		ok = !err && !memcmp(mac, ref, h->mlen);
-		nsizes++;
-		if (n == SWX_MAX)
+		if (!swx_sweep_more(&nsizes, n))
 			break;
-		cond_resched();
 	}
-	if (have_sid)
-		crypto_freesession(sid);
 	kfree_sensitive(run);
 	kfree_sensitive(fin);
 	kfree_sensitive(state);
 	swx_bufs_free(&b);
 	crypto_free_shash(tfm);
-	swx_sweep_report(ok && !err, h->linux_name, nsizes, 0, 0, t0, err,
-			 n);
+	swx_sweep_done(have_sid, sid, ok && !err, h->linux_name, nsizes, t0,
+		       err, n);
 }
 
 /*
@@ -1354,17 +1372,13 @@ static void swx_sweep_aead(int alg, int mac_alg, const char *name)
 				     b.plain, n) &&
 		     (!sh.enc || !memcmp(b.res + off + n, b.one + aadlen + n,
 					 16));
-		nsizes++;
-		if (n == SWX_MAX)
+		if (!swx_sweep_more(&nsizes, n))
 			break;
-		cond_resched();
 	}
-	if (have_sid)
-		crypto_freesession(sid);
 	aead_request_free(req);
 	crypto_free_aead(tfm);
 	swx_bufs_free(&b);
-	swx_sweep_report(ok && !err, name, nsizes, 0, 0, t0, err, n);
+	swx_sweep_done(have_sid, sid, ok && !err, name, nsizes, t0, err, n);
 }
 
 /*

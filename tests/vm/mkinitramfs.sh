@@ -78,6 +78,7 @@ fi
 mkdir -p "$root/ocf/scripts"
 cp "$OCF_TOP/tests/openssl/engine-test.sh" "$OCF_TOP/tests/openssl/openssl.cnf" \
 	"$OCF_TOP/tests/vm/demo-guest.sh" "$OCF_TOP"/tests/kernel/virtio_*.sh \
+	"$OCF_TOP/tests/kernel/cryptosoft_async.sh" \
 	"$root/ocf/scripts/"
 
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out"
