@@ -1058,6 +1058,213 @@ out:
 	fk_free(b);
 }
 
+/*
+ * A session still being built: its index holds a reserved (zero) entry
+ * while the driver's newsession sleeps.  Sids naming that index must be
+ * refused at once, not spun on inside the look-up.
+ */
+static struct completion build_entered, build_go;
+static bool build_hold;
+
+static int fk_slow_newsession(void *arg, u32 *lid, struct cryptoini *cri)
+{
+	if (READ_ONCE(build_hold)) {
+		complete(&build_entered);
+		/* Bounded, so a broken case cannot keep the build for ever. */
+		wait_for_completion_timeout(&build_go,
+					    msecs_to_jiffies(WAIT_MS));
+	}
+	return fk_newsession(arg, lid, cri);
+}
+
+struct build_ctx {
+	struct completion	done;
+	u64			sid;
+	int			err;
+};
+
+static int build_thread(void *arg)
+{
+	struct build_ctx *b = arg;
+
+	b->err = new1(&b->sid, FK_ONE, 5, 0);
+	complete(&b->done);
+	return 0;
+}
+
+#define PROBE_SIDS	4
+
+struct probe_ctx {
+	struct completion	done;
+	u64			sid[PROBE_SIDS];
+	bool			abort;	/* the test gave up waiting */
+	int			calls;	/* calls that returned */
+	int			bad;	/* ...with another answer than EINVAL */
+};
+
+/* Every sid-taking call, on every probe sid; freesession last. */
+static int probe_thread(void *arg)
+{
+	struct probe_ctx *p = arg;
+	struct cryptop *crp;
+	struct waiter w;
+	u8 buf[16] = { };
+	char impl[32];
+	u32 drv;
+	int i;
+
+	for (i = 0; i < PROBE_SIDS && !READ_ONCE(p->abort); i++) {
+		w_init(&w);
+		crp = req1(p->sid[i], FK_ONE, buf, &w);
+		if (!crp || crypto_dispatch(crp) || !w_wait(&w, 1) ||
+		    w.etype != EINVAL)
+			p->bad++;
+		crypto_freereq(crp);
+		p->calls++;
+		if (READ_ONCE(p->abort))
+			break;
+		p->bad += crypto_session_driver(p->sid[i], FK_ONE, &drv) !=
+			  -EINVAL;
+		p->bad += crypto_session_impl(p->sid[i], FK_ONE, impl,
+					      sizeof(impl)) != -EINVAL;
+		p->bad += crypto_copystate(p->sid[i], p->sid[i]) != -EINVAL;
+		p->calls += 3;
+		if (READ_ONCE(p->abort))
+			break;
+		p->bad += crypto_freesession(p->sid[i]) != -EINVAL;
+		p->calls++;
+	}
+	complete(&p->done);
+	return 0;
+}
+
+/*
+ * Hold one build in the driver and probe the index it should have
+ * reserved.  0: built with the predicted sid; 1: another session took
+ * that index first (*built freed, try again); -1: failed (reported).
+ */
+static int reserved_round(u64 *built)
+{
+	struct build_ctx b = { };
+	struct probe_ctx p = { };
+	struct task_struct *t;
+	bool ok, probe_stuck = false;
+	int calls_in_time = 0;
+	u64 sid = 0, want;
+	u32 gen;
+
+	init_completion(&build_entered);
+	init_completion(&build_go);
+	init_completion(&b.done);
+	init_completion(&p.done);
+	WRITE_ONCE(build_hold, false);
+	if (new1(&sid, FK_ONE, 5, 0) || crypto_freesession(sid)) {
+		CHECK(false, "reserved: set-up");
+		return -1;
+	}
+	/* Indexes are cyclic and generations count up: predict the next. */
+	gen = CRYPTO_SESID2HID(sid) + 1 ?: 1;
+	want = ((u64)gen << 32) | (CRYPTO_SESID2LID(sid) + 1);
+	WRITE_ONCE(build_hold, true);
+	t = kthread_run(build_thread, &b, "ocftest-build");
+	if (IS_ERR(t)) {
+		CHECK(false, "reserved: set-up (build thread)");
+		return -1;
+	}
+	if (!wait_for_completion_timeout(&build_entered,
+					 msecs_to_jiffies(WAIT_MS))) {
+		CHECK(false, "reserved: set-up (newsession not entered)");
+		goto release;
+	}
+	/* The exact sid to come, older and newer generations, and gen 1. */
+	p.sid[0] = want;
+	p.sid[1] = want - (1ULL << 32);
+	p.sid[2] = want + (1ULL << 32);
+	p.sid[3] = (1ULL << 32) | CRYPTO_SESID2LID(want);
+	t = kthread_run(probe_thread, &p, "ocftest-probe");
+	if (IS_ERR(t)) {
+		CHECK(false, "reserved: set-up (probe thread)");
+		goto release;
+	}
+	ok = wait_for_completion_timeout(&p.done, msecs_to_jiffies(5000));
+	if (!ok) {
+		calls_in_time = READ_ONCE(p.calls);
+		WRITE_ONCE(p.abort, true);
+		probe_stuck = true;
+	}
+release:
+	complete(&build_go);
+	ok = wait_for_completion_timeout(&b.done, msecs_to_jiffies(WAIT_MS));
+	/* The probe uses this stack frame: it must have ended. */
+	if (probe_stuck)
+		wait_for_completion(&p.done);
+	if (!ok || b.err) {
+		CHECK(false, "reserved: the held newsession completes");
+		return -1;
+	}
+	*built = b.sid;
+	if (b.sid != want && !probe_stuck && !p.bad)
+		return 1;
+	CHECK(!probe_stuck && p.calls == PROBE_SIDS * 5 && !p.bad,
+	      "reserved: sids of a session being built are EINVAL at once");
+	if (probe_stuck)
+		ktap_diag(&suite, "reserved: %d of %d calls returned in 5 s",
+			  calls_in_time, PROBE_SIDS * 5);
+	return 0;
+}
+
+static void t_reserved(void)
+{
+	struct fake *a = fk_alloc("ocftest-slowbuild", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	struct cryptop *crp;
+	struct waiter w;
+	u8 buf[16] = { };
+	u64 sid = 0;
+	int tries, res = 1;
+	bool ok;
+
+	if (!a || fk_register(a, NULL, 0)) {
+		CHECK(false, "reserved: set-up");
+		goto out;
+	}
+	/* No other driver may offer FK_ONE, or the build could go there. */
+	if (!new1(&sid, FK_ONE, 5, 0)) {
+		crypto_freesession(sid);
+		CHECK(false, "reserved: set-up (FK_ONE already offered)");
+		goto out;
+	}
+	if (crypto_register(a->id, FK_ONE, 0, 0, fk_slow_newsession,
+			    fk_freesession, fk_process, a)) {
+		CHECK(false, "reserved: set-up");
+		goto out;
+	}
+	for (tries = 0; tries < 3 && res == 1; tries++) {
+		res = reserved_round(&sid);
+		if (res == 1)
+			crypto_freesession(sid);
+	}
+	if (res < 0)
+		goto out;
+	if (tries > 1)
+		ktap_diag(&suite, "reserved: index taken by others, %d tries",
+			  tries);
+	CHECK(!res, "reserved: the held newsession completes with the probed sid");
+	if (res)
+		goto out;
+	w_init(&w);
+	crp = req1(sid, FK_ONE, buf, &w);
+	ok = crp && !crypto_dispatch(crp) && w_wait(&w, 1) && !w.etype &&
+	     all_bytes(buf, 16, 5);
+	crypto_freereq(crp);
+	CHECK(ok, "reserved: the session works once built");
+	CHECK(!crypto_freesession(sid) &&
+	      atomic_read(&a->freeses) == atomic_read(&a->newses),
+	      "reserved: the session frees, driver freesession ran");
+out:
+	fk_free(a);
+}
+
 static struct cryptop *req2(u64 sid, int alg1, int alg2, u8 *buf,
 			    struct waiter *w)
 {
@@ -2166,7 +2373,7 @@ static void t_calibration(void)
 
 static int __init ocf_core_test_init(void)
 {
-	if (ktap_start(&suite, KBUILD_MODNAME, 97))
+	if (ktap_start(&suite, KBUILD_MODNAME, 101))
 		return -ENOMEM;
 	t_registration();
 	t_errors();
@@ -2175,6 +2382,7 @@ static int __init ocf_core_test_init(void)
 	t_migration();
 	t_lost();
 	t_race();
+	t_reserved();
 	t_split();
 	t_cost();
 	t_route();
