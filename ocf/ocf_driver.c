@@ -176,35 +176,35 @@ out:
 }
 EXPORT_SYMBOL_GPL(crypto_kregister);
 
-int crypto_register_copystate(u32 driverid, crypto_copystate_t copystate)
+/* Lock the driver table; the driver @driverid if it is live, else NULL. */
+static struct ocf_driver *ocf_driver_lock_live(u32 driverid)
 {
 	struct ocf_driver *drv;
-	int err = 0;
 
 	mutex_lock(&ocf_drv_mutex);
 	drv = ocf_driver_lookup(driverid);
-	if (!drv || drv->dying)
-		err = -EINVAL;
-	else
+	return drv && !drv->dying ? drv : NULL;
+}
+
+int crypto_register_copystate(u32 driverid, crypto_copystate_t copystate)
+{
+	struct ocf_driver *drv = ocf_driver_lock_live(driverid);
+
+	if (drv)
 		WRITE_ONCE(drv->copystate, copystate);
 	mutex_unlock(&ocf_drv_mutex);
-	return err;
+	return drv ? 0 : -EINVAL;
 }
 EXPORT_SYMBOL_GPL(crypto_register_copystate);
 
 int crypto_register_describe(u32 driverid, crypto_describe_t describe)
 {
-	struct ocf_driver *drv;
-	int err = 0;
+	struct ocf_driver *drv = ocf_driver_lock_live(driverid);
 
-	mutex_lock(&ocf_drv_mutex);
-	drv = ocf_driver_lookup(driverid);
-	if (!drv || drv->dying)
-		err = -EINVAL;
-	else
+	if (drv)
 		WRITE_ONCE(drv->describe, describe);
 	mutex_unlock(&ocf_drv_mutex);
-	return err;
+	return drv ? 0 : -EINVAL;
 }
 EXPORT_SYMBOL_GPL(crypto_register_describe);
 

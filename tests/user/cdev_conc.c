@@ -737,32 +737,6 @@ static void *st_churn(void *p)
 	return NULL;
 }
 
-static int st_write(const char *path, const char *v)
-{
-	int f = open(path, O_WRONLY), ok;
-
-	if (f < 0)
-		return 0;
-	ok = write(f, v, strlen(v)) == (ssize_t)strlen(v);
-	close(f);
-	return ok;
-}
-
-static int st_read(const char *path, char *v, size_t n)
-{
-	int f = open(path, O_RDONLY);
-	ssize_t r;
-
-	if (f < 0)
-		return 0;
-	r = read(f, v, n - 1);
-	close(f);
-	if (r <= 0)
-		return 0;
-	v[r] = 0;
-	return 1;
-}
-
 static const char *const st_knobs[] = {
 	"/proc/sys/kern/cryptodevallowsoft",
 	"/sys/module/ocf/parameters/cryptodevallowsoft",
@@ -780,21 +754,21 @@ static void *st_flipper(void *p)
 	char saved[2][32];
 	int have_copy;
 
-	if (st_read(st_knobs[0], saved[0], sizeof(saved[0])))
+	if (read_file(st_knobs[0], saved[0], sizeof(saved[0])))
 		knob = st_knobs[0];
-	else if (st_read(st_knobs[1], saved[0], sizeof(saved[0])))
+	else if (read_file(st_knobs[1], saved[0], sizeof(saved[0])))
 		knob = st_knobs[1];
-	have_copy = st_read(st_knobs[2], saved[1], sizeof(saved[1]));
+	have_copy = read_file(st_knobs[2], saved[1], sizeof(saved[1]));
 	while (!s->stop) {
 		usleep(st_rnd(&t->rng) % 5000);
-		if (knob && st_write(knob, allow[st_rnd(&t->rng) % 3]))
+		if (knob && write_file(knob, allow[st_rnd(&t->rng) % 3]))
 			s->flips++;
-		if (have_copy && st_write(st_knobs[2],
+		if (have_copy && write_file(st_knobs[2],
 					  copy[st_rnd(&t->rng) % 3]))
 			s->flips++;
 	}
-	if ((knob && !st_write(knob, saved[0])) ||
-	    (have_copy && !st_write(st_knobs[2], saved[1])))
+	if ((knob && !write_file(knob, saved[0])) ||
+	    (have_copy && !write_file(st_knobs[2], saved[1])))
 		s->bad_ctl++;
 	return NULL;
 }

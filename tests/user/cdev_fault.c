@@ -42,17 +42,6 @@ struct fop {
 	size_t maclen;			/* bytes of mac compared */
 };
 
-static int write_str(const char *path, const char *v)
-{
-	int f = open(path, O_WRONLY), ok;
-
-	if (f < 0)
-		return 0;
-	ok = write(f, v, strlen(v)) == (ssize_t)strlen(v);
-	close(f);
-	return ok;
-}
-
 static int fi_setup(char *why, size_t n)
 {
 	static const char *const attrs[] = { "failslab", "fail_page_alloc" };
@@ -88,7 +77,7 @@ static int fi_setup(char *why, size_t n)
 	for (i = 0; i < ARRAY_LEN(attrs); i++) {
 #define SET(file, val) do {						\
 		snprintf(path, sizeof(path), FI "%s/" file, attrs[i]);	\
-		if (!write_str(path, val)) {				\
+		if (!write_file(path, val)) {				\
 			snprintf(why, n, "cannot write %s", path);	\
 			return 0;					\
 		}							\

@@ -1066,28 +1066,12 @@ static const char *knob_path[2];
 
 static int knob_write(int i, const char *v)
 {
-	int f = open(knob_path[i], O_WRONLY), ok;
-
-	if (f < 0)
-		return 0;
-	ok = write(f, v, strlen(v)) == (ssize_t)strlen(v);
-	close(f);
-	return ok;
+	return write_file(knob_path[i], v);
 }
 
 static int knob_read(int i, char *buf, size_t n)
 {
-	int f = open(knob_path[i], O_RDONLY);
-	ssize_t r;
-
-	if (f < 0)
-		return 0;
-	r = read(f, buf, n - 1);
-	close(f);
-	if (r <= 0)
-		return 0;
-	buf[r] = 0;
-	return 1;
+	return read_file(knob_path[i], buf, n);
 }
 
 static int knobs_init(void)
@@ -1152,15 +1136,9 @@ static int limits_init(void)
 static int limit_write(int i, const char *v)
 {
 	char path[96];
-	int f, ok;
 
 	limit_path(i, path, sizeof(path));
-	f = open(path, O_WRONLY);
-	if (f < 0)
-		return 0;
-	ok = write(f, v, strlen(v)) == (ssize_t)strlen(v);
-	close(f);
-	return ok;
+	return write_file(path, v);
 }
 
 static void limits_flip(void)
@@ -1196,15 +1174,9 @@ static const char *const fi_attrs[] = { "failslab", "fail_page_alloc" };
 static int fi_write(const char *attr, const char *file, const char *v)
 {
 	char path[128];
-	int f, ok;
 
 	snprintf(path, sizeof(path), FI "%s/%s", attr, file);
-	f = open(path, O_WRONLY);
-	if (f < 0)
-		return 0;
-	ok = write(f, v, strlen(v)) == (ssize_t)strlen(v);
-	close(f);
-	return ok;
+	return write_file(path, v);
 }
 
 static int fi_start(unsigned int pct)

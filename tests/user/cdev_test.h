@@ -51,7 +51,34 @@ void skip(const char *reason, const char *fmt, ...)
 	ktap_skip(name, reason);
 }
 
-/* ioctl returning 0 or -errno. */
+/* Write v to a sysfs or procfs file: 1 when all of it was taken. */
+static inline int write_file(const char *path, const char *v)
+{
+	int f = open(path, O_WRONLY), ok;
+
+	if (f < 0)
+		return 0;
+	ok = write(f, v, strlen(v)) == (ssize_t)strlen(v);
+	close(f);
+	return ok;
+}
+
+/* Read a sysfs or procfs file into buf, NUL-terminated: 1 on success. */
+static inline int read_file(const char *path, char *buf, size_t n)
+{
+	int f = open(path, O_RDONLY);
+	ssize_t r;
+
+	if (f < 0)
+		return 0;
+	r = read(f, buf, n - 1);
+	close(f);
+	if (r <= 0)
+		return 0;
+	buf[r] = 0;
+	return 1;
+}
+
 /* A cryptodev.ko module parameter, or dflt when it cannot be read. */
 static inline unsigned int param(const char *name, unsigned int dflt)
 {
@@ -69,6 +96,7 @@ static inline unsigned int param(const char *name, unsigned int dflt)
 	return buf[0] ? strtoul(buf, NULL, 10) : dflt;
 }
 
+/* ioctl returning 0 or -errno. */
 static inline int xioctl(int fd, unsigned long req, void *arg)
 {
 	return ioctl(fd, req, arg) == 0 ? 0 : -errno;
