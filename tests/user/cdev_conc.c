@@ -326,21 +326,15 @@ static double now_ms(void)
  */
 static int hw_open(uint32_t *ses)
 {
-	struct session2_op s;
 	int f = cdev_open();
 
 	if (f < 0)
 		return -1;
-	memset(&s, 0, sizeof(s));
-	s.cipher = CRYPTO_AES_CBC;
-	s.keylen = 16;
-	s.key = (__u8 *)key;
-	s.crid = CRYPTOCAP_F_HARDWARE;
-	if (xioctl(f, CIOCGSESSION2, &s)) {
+	if (ses_new_crid(f, CRYPTO_AES_CBC, key, 16, CRYPTOCAP_F_HARDWARE,
+			 ses)) {
 		close(f);
 		return -1;
 	}
-	*ses = s.ses;
 	return f;
 }
 
@@ -677,17 +671,7 @@ static void *st_worker(void *p)
 /* A session with the stress key on driver class crid (0: either). */
 static int st_session(int fd, int crid, uint32_t *ses)
 {
-	struct session2_op s;
-	int err;
-
-	memset(&s, 0, sizeof(s));
-	s.cipher = CRYPTO_AES_CBC;
-	s.keylen = 16;
-	s.key = (__u8 *)key;
-	s.crid = crid ? crid : CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
-	err = xioctl(fd, CIOCGSESSION2, &s);
-	*ses = s.ses;
-	return err;
+	return ses_new_crid(fd, CRYPTO_AES_CBC, key, 16, crid, ses);
 }
 
 /* Replace the shared session now and then: new one in, old one freed. */

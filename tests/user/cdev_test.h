@@ -141,6 +141,26 @@ static inline int ses_new(int fd, uint32_t cipher, const void *key,
 	return err;
 }
 
+/*
+ * A cipher session with CIOCGSESSION2 on driver id or class crid (0:
+ * either class, since a crid of 0 would name driver 0); 0 or -errno.
+ */
+static inline int ses_new_crid(int fd, uint32_t cipher, const void *key,
+			       uint32_t klen, int crid, uint32_t *ses)
+{
+	struct session2_op s;
+	int err;
+
+	memset(&s, 0, sizeof(s));
+	s.cipher = cipher;
+	s.keylen = klen;
+	s.key = (__u8 *)key;
+	s.crid = crid ? crid : CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
+	err = xioctl(fd, CIOCGSESSION2, &s);
+	*ses = s.ses;
+	return err;
+}
+
 static inline int ses_free(int fd, uint32_t ses)
 {
 	return xioctl(fd, CIOCFSESSION, &ses);

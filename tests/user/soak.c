@@ -122,23 +122,6 @@ static int enc(int fd, uint32_t ses, const uint8_t *pt, uint8_t *out)
 	return do_crypt(fd, ses, COP_ENCRYPT, 0, pt, out, LEN, iv, NULL);
 }
 
-static int session(int fd, uint32_t alg, uint32_t klen, int crid,
-		   const uint8_t *key, uint32_t *ses)
-{
-	struct session2_op s;
-	int err;
-
-	memset(&s, 0, sizeof(s));
-	s.cipher = alg;
-	s.keylen = klen;
-	s.key = (uint8_t *)key;
-	/* A crid of 0 would name driver 0: "any" is both kinds. */
-	s.crid = crid ? crid : CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
-	err = xioctl(fd, CIOCGSESSION2, &s);
-	*ses = s.ses;
-	return err;
-}
-
 /* A /dev/crypto process: [0] AES-CBC on any driver, [1] Blowfish software. */
 static void worker(struct account *a, int id, time_t end)
 {
@@ -156,14 +139,14 @@ static void worker(struct account *a, int id, time_t end)
 		_exit(0);
 	}
 	/* References from the software driver, which is not churned. */
-	err = session(fd, CRYPTO_AES_CBC, 16, CRYPTOCAP_F_SOFTWARE, key, &ref);
+	err = ses_new_crid(fd, CRYPTO_AES_CBC, key, 16, CRYPTOCAP_F_SOFTWARE, &ref);
 	if (!err)
 		err = enc(fd, ref, pt, want[0]);
 	if (!err)
-		err = session(fd, CRYPTO_AES_CBC, 16, 0, key, &ses[0]);
+		err = ses_new_crid(fd, CRYPTO_AES_CBC, key, 16, 0, &ses[0]);
 	if (!err)
-		err = session(fd, CRYPTO_BLF_CBC, 16, CRYPTOCAP_F_SOFTWARE,
-			      key, &ses[1]);
+		err = ses_new_crid(fd, CRYPTO_BLF_CBC, key, 16,
+				   CRYPTOCAP_F_SOFTWARE, &ses[1]);
 	if (!err) {
 		a->ops[1]++;
 		err = enc(fd, ses[1], pt, want[1]);
