@@ -33,7 +33,7 @@ run_kmod() {
 	sed 's/^/# /' /sys/kernel/debug/ocf_bench/results >/tmp/bench.out
 	rmmod ocf_bench
 	cat /tmp/bench.out
-	! grep -q -e VERIFY-FAILED -e 'failed (' /tmp/bench.out
+	! grep -q -e VERIFY-FAILED -e 'failed (' -e 'set-up failed' /tmp/bench.out
 }
 
 case $mode in
