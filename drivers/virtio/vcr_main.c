@@ -350,10 +350,14 @@ free:
 	return err;
 }
 
-static void vcr_remove(struct virtio_device *vdev)
+/* Give everything back; @why ends up in the log. */
+static void vcr_teardown(struct virtio_device *vdev, const char *why)
 {
 	struct vcr_dev *vd = vdev->priv;
 
+	/* A failed re-probe at resume left nothing to tear down. */
+	if (!vd)
+		return;
 	mutex_lock(&vcr_list_mutex);
 	list_del(&vd->link);
 	mutex_unlock(&vcr_list_mutex);
@@ -382,9 +386,33 @@ static void vcr_remove(struct virtio_device *vdev)
 	xa_destroy(&vd->sessions);
 	ida_free(&vcr_ida, vd->index);
 	vdev->priv = NULL;
-	dev_info(&vdev->dev, "%s: removed\n", vd->name);
+	dev_info(&vdev->dev, "%s: %s\n", vd->name, why);
 	kfree(vd);
 }
+
+static void vcr_remove(struct virtio_device *vdev)
+{
+	vcr_teardown(vdev, "removed");
+}
+
+#ifdef CONFIG_PM_SLEEP
+/*
+ * System sleep resets the device, so its sessions do not survive it.
+ * Leave as on removal (sessions move to another driver, requests in
+ * flight finish or re-run there) and come back as a new instance that
+ * passes the known-answer checks again.
+ */
+static int vcr_freeze(struct virtio_device *vdev)
+{
+	vcr_teardown(vdev, "suspended");
+	return 0;
+}
+
+static int vcr_restore(struct virtio_device *vdev)
+{
+	return vcr_probe(vdev);
+}
+#endif
 
 /* The instance registered as OCF driver @driverid, or NULL. */
 static struct vcr_dev *vcr_find_locked(u32 driverid)
@@ -469,6 +497,10 @@ static struct virtio_driver vcr_driver = {
 	.probe			= vcr_probe,
 	.remove			= vcr_remove,
 	.config_changed		= vcr_config_changed,
+#ifdef CONFIG_PM_SLEEP
+	.freeze			= vcr_freeze,
+	.restore		= vcr_restore,
+#endif
 };
 
 static int __init vcr_init(void)

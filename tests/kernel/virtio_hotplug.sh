@@ -11,7 +11,6 @@
 # every case passed or skipped, 1 otherwise.
 
 . "$(dirname "$0")/virtio_lib.sh"
-bound() { ls -d /sys/bus/virtio/drivers/ocf_virtio/virtio* >/dev/null 2>&1; }
 # Indented, so the nested results count only through our own lines.
 
 LOAD=/tests/virtio_cdev_load

@@ -25,3 +25,41 @@ wait_for() {
 dev_of() { for d in "$V/$1"/virtio*; do [ -e "$d" ] && echo "${d##*/}" && return; done; }
 # nested FILE: a sub-test's KTAP, indented.
 nested() { sed 's/^/    /' "$1"; }
+# bound: a virtio-crypto device is bound to ocf_virtio.
+bound() { [ -n "$(dev_of ocf_virtio)" ]; }
+# registered: how often virtio-crypto0 registered with OCF in this boot.
+registered() { dmesg | grep -c 'virtio-crypto0: OCF driver'; }
+
+# load_result CASE: the verdict of virtio_hotplug_test (loaded by the
+# caller, which then took virtio-crypto0 away): every output right and
+# the device really gone while the load ran.
+load_result() {
+	if wait_for "[ -r $R/virtio_hotplug_test ]" 90; then
+		nested $R/virtio_hotplug_test
+		! grep -q '^not ok' $R/virtio_hotplug_test &&
+			! grep -q 'device_unplugged_under_load # SKIP' \
+				$R/virtio_hotplug_test
+		check $? "$1"
+	else
+		echo "# no results from virtio_hotplug_test"
+		notok "$1"
+	fi
+	rmmod virtio_hotplug_test 2>&1 | sed 's/^/# /'
+}
+
+# works CASE: the virtio suite (known answers first) on virtio-crypto0.
+works() {
+	# Let the framework's calibration of the new instance finish.
+	sleep 2
+	modprobe virtio_test iters=4
+	if [ -r $R/virtio_test ]; then
+		nested $R/virtio_test
+		! grep -q '^not ok' $R/virtio_test &&
+			grep -q '^ok.*kat' $R/virtio_test &&
+			! grep -q '^ok.*kat.*# SKIP' $R/virtio_test
+		check $? "$1"
+	else
+		notok "$1"
+	fi
+	rmmod virtio_test 2>/dev/null
+}

@@ -16,42 +16,13 @@
 
 . "$(dirname "$0")/virtio_lib.sh"
 dev() { dev_of ocf_virtio; }
-bound() { [ -n "$(dev)" ]; }
-registered() { dmesg | grep -c 'virtio-crypto0: OCF driver'; }
 
 # load_until_gone CASE [PARAMS]: the load, until virtio-crypto0 is gone.
 load_until_gone() {
 	name=$1
 	shift
 	modprobe virtio_hotplug_test "$@"
-	if wait_for "[ -r $R/virtio_hotplug_test ]" 90; then
-		nested $R/virtio_hotplug_test
-		! grep -q '^not ok' $R/virtio_hotplug_test &&
-			! grep -q 'device_unplugged_under_load # SKIP' \
-				$R/virtio_hotplug_test
-		check $? "$name"
-	else
-		echo "# no results from virtio_hotplug_test"
-		notok "$name"
-	fi
-	rmmod virtio_hotplug_test 2>&1 | sed 's/^/# /'
-}
-
-# works CASE: the virtio suite (known answers first) on virtio-crypto0.
-works() {
-	# Let the framework's calibration of the new instance finish.
-	sleep 2
-	modprobe virtio_test iters=4
-	if [ -r $R/virtio_test ]; then
-		nested $R/virtio_test
-		! grep -q '^not ok' $R/virtio_test &&
-			grep -q '^ok.*kat' $R/virtio_test &&
-			! grep -q '^ok.*kat.*# SKIP' $R/virtio_test
-		check $? "$1"
-	else
-		notok "$1"
-	fi
-	rmmod virtio_test 2>/dev/null
+	load_result "$name"
 }
 
 echo "KTAP version 1"
@@ -78,16 +49,7 @@ echo "# PCI function ${pci##*/}"
 modprobe virtio_hotplug_test
 sleep 2
 echo 1 >"$pci/remove"
-if wait_for "[ -r $R/virtio_hotplug_test ]" 90; then
-	nested $R/virtio_hotplug_test
-	! grep -q '^not ok' $R/virtio_hotplug_test &&
-		! grep -q 'device_unplugged_under_load # SKIP' \
-			$R/virtio_hotplug_test
-	check $? pci_remove_under_load
-else
-	notok pci_remove_under_load
-fi
-rmmod virtio_hotplug_test 2>&1 | sed 's/^/# /'
+load_result pci_remove_under_load
 echo 1 >/sys/bus/pci/rescan
 wait_for bound 30
 check $? pci_rescan_binds
