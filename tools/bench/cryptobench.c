@@ -778,11 +778,102 @@ static int expected(const struct alg *a, unsigned int size, uint8_t *want)
 
 /* ---- output ---- */
 
+/*
+ * Requests each OCF driver served, from the framework's statistics: a
+ * session's requests may run on another driver than the one it was
+ * built on (routing by size), so the session's driver alone can mislead.
+ */
+#define OCF_DRIVERS_FILE	"/sys/kernel/debug/ocf/drivers"
+#define MAX_SERVED		8
+
+struct served {
+	unsigned int		n;
+	char			name[MAX_SERVED][32];
+	unsigned long long	requests[MAX_SERVED];
+};
+
+static unsigned long long *served_slot(struct served *s, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->name[i], name))
+			return &s->requests[i];
+	if (s->n == MAX_SERVED)
+		return NULL;
+	snprintf(s->name[s->n], sizeof(s->name[0]), "%s", name);
+	s->requests[s->n] = 0;
+	return &s->requests[s->n++];
+}
+
+/* Column @col (0-based, blank-separated) of @line, copied to @out. */
+static bool column(const char *line, int col, char *out, size_t outlen)
+{
+	size_t len;
+
+	for (;;) {
+		line += strspn(line, " \t");
+		len = strcspn(line, " \t\n");
+		if (!len)
+			return false;
+		if (!col--)
+			break;
+		line += len;
+	}
+	snprintf(out, outlen, "%.*s", (int)len, line);
+	return true;
+}
+
+/* The per-driver request counts now; empty without debugfs. */
+static void served_read(struct served *s)
+{
+	char line[512], word[32], name[32];
+	int c, name_col = -1, req_col = -1;
+	unsigned long long *slot;
+	FILE *f = fopen(OCF_DRIVERS_FILE, "r");
+
+	memset(s, 0, sizeof(*s));
+	if (!f)
+		return;
+	if (fgets(line, sizeof(line), f))
+		for (c = 0; column(line, c, word, sizeof(word)); c++) {
+			if (!strcmp(word, "name"))
+				name_col = c;
+			else if (!strcmp(word, "requests"))
+				req_col = c;
+		}
+	while (name_col >= 0 && req_col >= 0 && fgets(line, sizeof(line), f))
+		if (column(line, name_col, name, sizeof(name)) &&
+		    column(line, req_col, word, sizeof(word)) &&
+		    (slot = served_slot(s, name)))
+			*slot = strtoull(word, NULL, 10);
+	fclose(f);
+}
+
+/* @acc += @after - @before, driver by driver. */
+static void served_add(struct served *acc, const struct served *before,
+		       const struct served *after)
+{
+	unsigned long long *slot, was;
+	unsigned int i, k;
+
+	for (i = 0; i < after->n; i++) {
+		was = 0;
+		for (k = 0; k < before->n; k++)
+			if (!strcmp(before->name[k], after->name[i]))
+				was = before->requests[k];
+		if (after->requests[i] > was &&
+		    (slot = served_slot(acc, after->name[i])))
+			*slot += after->requests[i] - was;
+	}
+}
+
 struct row {
 	char		path[48];	/* path, @driver when one was forced */
 	const char	*alg;
 	unsigned int	size, procs;
 	struct result	r;
+	struct served	served;		/* requests per OCF driver */
 };
 
 static struct row *rows;
@@ -803,6 +894,7 @@ static void emit_json(FILE *f, const struct row *w)
 	static const char *const st[] = { "ok", "unavailable", "failed" };
 	double ops = row_rate(w);
 	const char *e;
+	unsigned int i;
 
 	fprintf(f, "{\"layer\":\"user\",\"path\":\"%s\",\"alg\":\"%s\",\"size\":%u,\"procs\":%u,\"passes\":%u,\"ops\":%llu,\"ns\":%llu,\"ops_per_s\":%.1f,\"mb_per_s\":%.3f,\"verified\":%llu,\"errors\":%llu,\"driver\":\"%.63s\",\"status\":\"%s\",\"error\":\"",
 		w->path, w->alg, w->size, w->procs, opt_passes,
@@ -813,11 +905,16 @@ static void emit_json(FILE *f, const struct row *w)
 	for (e = w->r.err; *e; e++)
 		if (*e != '"' && *e != '\\' && (unsigned char)*e >= 0x20)
 			fputc(*e, f);
-	fputs("\"}", f);
+	fputs("\",\"served\":{", f);
+	for (i = 0; i < w->served.n; i++)
+		fprintf(f, "%s\"%s\":%llu", i ? "," : "", w->served.name[i],
+			w->served.requests[i]);
+	fputs("}}", f);
 }
 
 static void add_row(const char *path, const char *alg, unsigned int size,
-		    unsigned int procs, const struct result *r)
+		    unsigned int procs, const struct result *r,
+		    const struct served *served)
 {
 	if (nrows == rows_cap) {
 		rows_cap = rows_cap ? rows_cap * 2 : 64;
@@ -835,6 +932,7 @@ static void add_row(const char *path, const char *alg, unsigned int size,
 	rows[nrows].size = size;
 	rows[nrows].procs = procs;
 	rows[nrows].r = *r;
+	rows[nrows].served = *served;
 	fputs("BENCH ", stdout);
 	emit_json(stdout, &rows[nrows]);
 	fputc('\n', stdout);
@@ -941,6 +1039,7 @@ struct job {
 	unsigned int		size, procs;
 	double			rates[MAX_PASSES];
 	struct result		sum;
+	struct served		served;
 };
 
 static double median(const double *v, unsigned int n)
@@ -1084,6 +1183,7 @@ int main(int argc, char **argv)
 
 		for (i = 0; i < njobs; i++) {
 			struct job *j = &jobs[i];
+			struct served before, after;
 			struct result r;
 			double rate;
 
@@ -1097,7 +1197,10 @@ int main(int argc, char **argv)
 					return 2;
 				}
 			}
+			served_read(&before);
 			measure_procs(j->p, j->a, j->size, want, j->procs, &r);
+			served_read(&after);
+			served_add(&j->served, &before, &after);
 			rate = ops_per_s(&r);
 			j->rates[pass] = r.status ? 0 : rate;
 			j->sum.ops += r.ops;
@@ -1124,7 +1227,7 @@ int main(int argc, char **argv)
 
 		j->sum.rate = median(j->rates, opt_passes);
 		add_row(j->p->name, j->base ? "none" : j->a->name, j->size,
-			j->procs, &j->sum);
+			j->procs, &j->sum, &j->served);
 		bad |= j->sum.status == 2;
 	}
 	if (tty)
