@@ -23,7 +23,7 @@
 #define CDEV_MAX_ASYNC_DEFAULT		64
 #define CDEV_COPY_MAX_DEFAULT		4096
 #define CDEV_BOUNCE_MAX			65536
-/* Copy buffer a new request starts with; grown on demand. */
+/* Copy buffer a new request starts with, at least; grown on demand. */
 #define CDEV_BOUNCE_MIN			512
 /* Requests kept for reuse per open file (a multi-request call of 16). */
 #define CDEV_REQ_CACHE			16
@@ -80,7 +80,7 @@ struct cdev_pin {
 	unsigned int		npages;
 	bool			write;
 	struct page		*page_cache[CDEV_PIN_PAGES];
-	struct scatterlist	sg_cache[CDEV_PIN_PAGES];
+	struct scatterlist	sg_cache[CDEV_PIN_PAGES + 1];	/* + head */
 };
 
 enum cdev_req_state {
@@ -119,7 +119,6 @@ struct cdev_req {
 	u8			*obig;		/* compression output */
 	size_t			obig_size;
 	u8			*kbuf;		/* the copy in use */
-	size_t			kused;		/* bytes of kbuf to wipe */
 	struct cryptodesc	*desc[2];	/* from crypto_getreq(2) */
 	bool			pinned;
 	struct cdev_pin		src, dst;
@@ -136,7 +135,6 @@ struct cdev_req {
 	u32			cipher_len;	/* bytes the cipher ran over */
 	u32			ret_len;	/* AEAD: output length */
 	u8 __user		*utag;		/* AEAD: extra tag copy */
-	u8			tag[AALG_MAX_RESULT_LEN];
 };
 
 /* State of one open /dev/crypto file (shared by CRIOGET clones). */
@@ -196,11 +194,16 @@ static inline void cdev_reap_zombies(struct cdev_fd *f)
 		cdev_reap_zombies_now(f);
 }
 
+bool cdev_bounce_fit(struct cdev_req *r, size_t size);
 int cdev_kbuf(struct cdev_req *r, size_t size);
+/* Buffers that share bytes without being the same (in place). */
+bool cdev_overlap(const u8 *a, const u8 *b, u32 len);
 
 /* User buffers (cdev_buf.c). */
 int cdev_pin_user(struct cdev_pin *p, const void __user *uaddr, size_t len,
 		  bool write);
+int cdev_pin_user_after(struct cdev_pin *p, void *head, unsigned int hlen,
+			const void __user *uaddr, size_t len, bool write);
 void cdev_unpin(struct cdev_pin *p, bool dirty);
 
 /* Operations (cdev_op.c, cdev_aead.c, cdev_comp.c, cdev_key.c). */

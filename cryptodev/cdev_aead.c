@@ -62,6 +62,87 @@ static int cdev_aead_iv(const struct cdev_alg *c,
 	return 0;
 }
 
+/*
+ * Encryption above copy_max runs on the pinned user pages: the AAD is
+ * copied to the request's bounce buffer, which heads both scatterlists
+ * (the framework finds it at the same offsets in the input and the
+ * output), and the tag goes through crp_mac.  Decryption copies, so a
+ * wrong tag leaves dst untouched; so do long GCM IVs (they ride in the
+ * buffer) and src/dst that overlap without being the same.
+ */
+static bool cdev_aead_zc(struct cdev_req *r, const struct crypt_auth_op *cao,
+			 u32 payload, u32 longiv)
+{
+	if (cao->op != COP_ENCRYPT || longiv || (cao->flags & COP_FLAG_NO_ZC))
+		return false;
+	if (payload <= min_t(u32, READ_ONCE(cdev_copy_max), CDEV_BOUNCE_MAX))
+		return false;
+	if (cdev_overlap(cao->src, cao->dst, payload))
+		return false;
+	return !cao->auth_len || cdev_bounce_fit(r, cao->auth_len);
+}
+
+static int cdev_aead_map_pinned(struct cdev_req *r,
+				const struct crypt_auth_op *cao, u32 payload)
+{
+	struct cryptop *crp = r->crp;
+	bool inplace = cao->src == cao->dst;
+	u32 alen = cao->auth_len;
+	int err;
+
+	r->kbuf = r->bounce;
+	if (alen && copy_from_user(r->kbuf, cdev_uptr(cao->auth_src), alen))
+		return -EFAULT;
+	err = cdev_pin_user_after(&r->src, r->kbuf, alen, cdev_uptr(cao->src),
+				  payload, inplace);
+	if (!err && !inplace)
+		err = cdev_pin_user_after(&r->dst, r->kbuf, alen,
+					  cdev_uptr(cao->dst), payload, true);
+	if (err)
+		return err;
+	r->pinned = true;
+	crp->crp_flags = CRYPTO_F_SG;
+	crp->crp_buf = r->src.sg;
+	crp->crp_obuf = inplace ? NULL : r->dst.sg;
+	crp->crp_ilen = alen + payload;
+	crp->crp_mac = r->mac;
+	return 0;
+}
+
+/* AAD | payload (| tag when decrypting) | long IV, in a kernel copy. */
+static int cdev_aead_map_copy(struct cdev_req *r,
+			      const struct crypt_auth_op *cao, u32 payload,
+			      u32 tag, u32 longiv)
+{
+	struct cryptop *crp = r->crp;
+	bool enc = cao->op == COP_ENCRYPT;
+	size_t total = (size_t)cao->auth_len + payload + tag + longiv;
+	int err;
+
+	err = cdev_kbuf(r, total);
+	if (err)
+		return err;
+	if (cao->auth_len &&
+	    copy_from_user(r->kbuf, cdev_uptr(cao->auth_src), cao->auth_len))
+		return -EFAULT;
+	if (copy_from_user(r->kbuf + cao->auth_len, cdev_uptr(cao->src),
+			   enc ? payload : payload + tag))
+		return -EFAULT;
+	if (longiv && copy_from_user(r->kbuf + total - longiv,
+				     cdev_uptr(cao->iv), longiv))
+		return -EFAULT;
+	/* The driver writes the tag; no earlier bytes may show through. */
+	if (enc)
+		memset(r->kbuf + cao->auth_len + payload, 0, tag);
+	crp->crp_flags = 0;
+	crp->crp_buf = r->kbuf;
+	crp->crp_obuf = NULL;
+	crp->crp_ilen = total;
+	crp->crp_mac = NULL;
+	r->ulen = enc ? payload + tag : payload;
+	return 0;
+}
+
 static int cdev_aead_prepare(struct cdev_fd *f, struct cdev_req *r,
 			     const struct crypt_auth_op *cao)
 {
@@ -103,18 +184,12 @@ static int cdev_aead_prepare(struct cdev_fd *f, struct cdev_req *r,
 	if (err)
 		return err;
 
-	err = cdev_kbuf(r, total);
+	if (cdev_aead_zc(r, cao, payload, longiv))
+		err = cdev_aead_map_pinned(r, cao, payload);
+	else
+		err = cdev_aead_map_copy(r, cao, payload, tag, longiv);
 	if (err)
 		return err;
-	if (cao->auth_len &&
-	    copy_from_user(r->kbuf, cdev_uptr(cao->auth_src), cao->auth_len))
-		return -EFAULT;
-	if (copy_from_user(r->kbuf + cao->auth_len, cdev_uptr(cao->src),
-			   enc ? payload : payload + tag))
-		return -EFAULT;
-	if (longiv && copy_from_user(r->kbuf + total - longiv,
-				     cdev_uptr(cao->iv), longiv))
-		return -EFAULT;
 
 	memset(dc, 0, offsetof(struct cryptodesc, crd_next));
 	dc->crd_skip = cao->auth_len;
@@ -133,7 +208,8 @@ static int cdev_aead_prepare(struct cdev_fd *f, struct cdev_req *r,
 	}
 	memset(dm, 0, offsetof(struct cryptodesc, crd_next));
 	dm->crd_len = cao->auth_len;
-	dm->crd_inject = cao->auth_len + payload;
+	/* The tag: after the payload in the copy, else in crp_mac. */
+	dm->crd_inject = crp->crp_mac ? 0 : cao->auth_len + payload;
 	dm->crd_rnd = tag;
 	dm->crd_alg = s->aead_mac;
 	dm->crd_flags = enc ? CRD_F_ENCRYPT : 0;
@@ -141,15 +217,9 @@ static int cdev_aead_prepare(struct cdev_fd *f, struct cdev_req *r,
 	dm->crd_next = NULL;
 	crp->crp_desc = dc;
 	crp->crp_sid = READ_ONCE(s->sid);
-	crp->crp_flags = 0;
-	crp->crp_buf = r->kbuf;
-	crp->crp_obuf = NULL;
-	crp->crp_ilen = total;
-	crp->crp_mac = NULL;
 
 	r->udst = cdev_uptr(cao->dst);
-	r->ulen = enc ? payload + tag : payload;
-	r->ret_len = r->ulen;
+	r->ret_len = enc ? payload + tag : payload;
 	if (enc && cao->tag)
 		r->utag = cdev_uptr(cao->tag);
 	return 0;
@@ -183,17 +253,24 @@ int cdev_authcrypt(struct cdev_fd *f, struct crypt_auth_op *cao)
 		return err;	/* the callback owns r now */
 	if (err)
 		goto out;
-	if (r->ulen && copy_to_user(r->udst, r->kbuf + cao->auth_len,
-				    r->ulen)) {
-		err = -EFAULT;
-		goto out;
-	}
-	/* Only encrypt sets utag: dst got ciphertext || tag. */
 	tag = cao->tag_len ? cao->tag_len : CDEV_AEAD_TAG;
-	if (r->utag && copy_to_user(r->utag, r->kbuf + cao->auth_len +
-				    r->ulen - tag, tag)) {
+	if (r->pinned) {
+		/* Encrypted in place in dst; the tag follows the payload. */
 		err = -EFAULT;
-		goto out;
+		if (copy_to_user(r->udst + r->ret_len - tag, r->mac, tag) ||
+		    (r->utag && copy_to_user(r->utag, r->mac, tag)))
+			goto out;
+		err = 0;
+	} else {
+		err = -EFAULT;
+		if (r->ulen && copy_to_user(r->udst, r->kbuf + cao->auth_len,
+					    r->ulen))
+			goto out;
+		/* Only encrypt sets utag: dst got ciphertext || tag. */
+		if (r->utag && copy_to_user(r->utag, r->kbuf + cao->auth_len +
+					    r->ulen - tag, tag))
+			goto out;
+		err = 0;
 	}
 	cao->len = r->ret_len;
 out:

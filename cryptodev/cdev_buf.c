@@ -3,7 +3,9 @@
  * Large user buffers are processed in place: their pages are pinned
  * (FOLL_LONGTERM is not needed, the pin lasts one operation) and
  * described by a scatterlist.  Up to CDEV_PIN_PAGES pages use arrays
- * kept in the request, so the common sizes allocate nothing.
+ * kept in the request, so the common sizes allocate nothing.  The list
+ * may start with one kernel buffer (AEAD: the copied AAD before the
+ * payload).
  */
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -21,12 +23,12 @@ static void cdev_free_arrays(struct cdev_pin *p)
 	p->npages = 0;
 }
 
-int cdev_pin_user(struct cdev_pin *p, const void __user *uaddr, size_t len,
-		  bool write)
+int cdev_pin_user_after(struct cdev_pin *p, void *head, unsigned int hlen,
+			const void __user *uaddr, size_t len, bool write)
 {
 	unsigned long start = (unsigned long)uaddr;
 	unsigned int off = offset_in_page(start);
-	unsigned int n, i;
+	unsigned int n, i, h = hlen ? 1 : 0;
 	int got;
 
 	p->npages = 0;
@@ -41,7 +43,7 @@ int cdev_pin_user(struct cdev_pin *p, const void __user *uaddr, size_t len,
 		p->sg = p->sg_cache;
 	} else {
 		p->pages = kvmalloc_array(n, sizeof(*p->pages), GFP_KERNEL);
-		p->sg = kvmalloc_array(n, sizeof(*p->sg), GFP_KERNEL);
+		p->sg = kvmalloc_array(n + h, sizeof(*p->sg), GFP_KERNEL);
 		if (!p->pages || !p->sg) {
 			kvfree(p->pages);
 			kvfree(p->sg);
@@ -60,15 +62,23 @@ int cdev_pin_user(struct cdev_pin *p, const void __user *uaddr, size_t len,
 	}
 	p->npages = n;
 
-	sg_init_table(p->sg, n);
+	sg_init_table(p->sg, n + h);
+	if (h)
+		sg_set_buf(&p->sg[0], head, hlen);
 	for (i = 0; i < n; i++) {
 		unsigned int chunk = min_t(size_t, PAGE_SIZE - off, len);
 
-		sg_set_page(&p->sg[i], p->pages[i], chunk, off);
+		sg_set_page(&p->sg[h + i], p->pages[i], chunk, off);
 		len -= chunk;
 		off = 0;
 	}
 	return 0;
+}
+
+int cdev_pin_user(struct cdev_pin *p, const void __user *uaddr, size_t len,
+		  bool write)
+{
+	return cdev_pin_user_after(p, NULL, 0, uaddr, len, write);
 }
 
 /* Release the pins; `dirty` when the device wrote the pages. */

@@ -2,8 +2,9 @@
 /*
  * /dev/crypto: the misc device, its files and the native ioctl entry.
  * Every ioctl copies its argument in, runs a handler on the kernel copy
- * and copies it back (CIOCCRYPT, which changes nothing in it, does not),
- * so the 32-bit entry can share the handlers.
+ * and copies it back (CIOCCRYPT, which changes nothing in it, does not;
+ * CIOCAUTHCRYPT writes back only `len`), so the 32-bit entry can share
+ * the handlers.
  */
 #include <linux/module.h>
 #include <linux/miscdevice.h>
@@ -275,10 +276,32 @@ static long cdev_ioctl_crypt(struct file *filp, struct crypt_op __user *uop)
 	return cdev_crypt(f, &cop);
 }
 
+/*
+ * CIOCAUTHCRYPT the same way: of its argument only `len` changes, so
+ * only `len` goes back (on success, as for every ioctl).
+ */
+static long cdev_ioctl_authcrypt(struct file *filp,
+				 struct crypt_auth_op __user *uao)
+{
+	struct cdev_fd *f = filp->private_data;
+	struct crypt_auth_op cao;
+	long ret;
+
+	if (copy_from_user(&cao, uao, sizeof(cao)))
+		return -EFAULT;
+	cdev_reap_zombies(f);
+	ret = cdev_authcrypt(f, &cao);
+	if (!ret && put_user(cao.len, &uao->len))
+		return -EFAULT;
+	return ret;
+}
+
 static long cdev_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 {
 	if (cmd == CIOCCRYPT)
 		return cdev_ioctl_crypt(filp, (void __user *)arg);
+	if (cmd == CIOCAUTHCRYPT)
+		return cdev_ioctl_authcrypt(filp, (void __user *)arg);
 	return cdev_ioctl_native(filp, cmd, (void __user *)arg);
 }
 

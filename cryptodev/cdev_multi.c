@@ -454,7 +454,7 @@ long cdev_multi_ioctl(struct file *filp, unsigned int cmd, void __user *uarg,
 	struct mhdr32 hdr32;
 	void __user *uarr;
 	void *karr = NULL, *carr = NULL;
-	u32 count, alloc = 0, status = 0, i;
+	u32 count, status = 0, i;
 	long ret;
 
 	cdev_reap_zombies(f);
@@ -478,14 +478,25 @@ long cdev_multi_ioctl(struct file *filp, unsigned int cmd, void __user *uarg,
 	if (!count)
 		goto out_hdr;
 
-	alloc = count;
-	karr = kvcalloc(count, nsz, GFP_KERNEL);
-	carr = kvmalloc_array(count, usz, GFP_KERNEL);
+	/*
+	 * Native arrays are read and written back as they are; 32-bit ones
+	 * go through a copy in their own layout.  Only results are filled
+	 * partly, so only they start zeroed.  Nothing in them is secret.
+	 */
+	if (ncmd == CIOCNCRYPTRETM)
+		karr = kvcalloc(count, nsz, GFP_KERNEL);
+	else
+		karr = kvmalloc_array(count, nsz, GFP_KERNEL);
+	if (compat)
+		carr = kvmalloc_array(count, usz, GFP_KERNEL);
 	ret = -ENOMEM;
-	if (!karr || !carr)
+	if (!karr || (compat && !carr))
 		goto out;
 	ret = -EFAULT;
-	if (ncmd != CIOCNCRYPTRETM) {
+	if (ncmd != CIOCNCRYPTRETM && !compat) {
+		if (copy_from_user(karr, uarr, count * nsz))
+			goto out;
+	} else if (ncmd != CIOCNCRYPTRETM) {
 		if (copy_from_user(carr, uarr, count * usz))
 			goto out;
 		for (i = 0; i < count; i++)
@@ -502,6 +513,8 @@ long cdev_multi_ioctl(struct file *filp, unsigned int cmd, void __user *uarg,
 		ret = copy_to_user(uarr, karr, status * nsz) ? -EFAULT : 0;
 		count = status;
 		status = 0;
+	} else if (ncmd != CIOCNFSESSION && !compat) {
+		ret = copy_to_user(uarr, karr, count * nsz) ? -EFAULT : 0;
 	} else if (ncmd != CIOCNFSESSION) {
 		for (i = 0; i < count; i++)
 			cdev_narrow(ncmd, compat, carr + i * usz,
@@ -519,8 +532,6 @@ out_hdr:
 		ret = put_user(status, (u32 __user *)uarg + 1);
 	ret = ret ? -EFAULT : 0;
 out:
-	if (karr)
-		memzero_explicit(karr, alloc * nsz);
 	kvfree(karr);
 	kvfree(carr);
 	return ret;

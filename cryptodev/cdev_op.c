@@ -22,17 +22,7 @@
  */
 int cdev_kbuf(struct cdev_req *r, size_t size)
 {
-	if (size > r->bounce_size && size <= CDEV_BOUNCE_MAX) {
-		size_t n = roundup_pow_of_two(size);
-		u8 *b = kmalloc(n, GFP_KERNEL);
-
-		if (b) {
-			kfree_sensitive(r->bounce);
-			r->bounce = b;
-			r->bounce_size = n;
-		}
-	}
-	if (size <= r->bounce_size) {
+	if (cdev_bounce_fit(r, size)) {
 		r->kbuf = r->bounce;
 	} else {
 		r->big = kvmalloc(size, GFP_KERNEL);
@@ -41,11 +31,10 @@ int cdev_kbuf(struct cdev_req *r, size_t size)
 		r->big_size = size;
 		r->kbuf = r->big;
 	}
-	r->kused = size;
 	return 0;
 }
 
-static bool cdev_overlap(const u8 *a, const u8 *b, u32 len)
+bool cdev_overlap(const u8 *a, const u8 *b, u32 len)
 {
 	uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
 
@@ -212,7 +201,7 @@ int cdev_crypt_prepare_ses(struct cdev_req *r, const struct crypt_op *cop,
 	struct cryptodesc *dc = NULL, *dm = NULL;
 	struct cryptop *crp = r->crp;
 	bool enc = cop->op == COP_ENCRYPT;
-	bool final = false;
+	bool final = false, last_in = false;
 	int hflags = 0;
 	int err;
 
@@ -254,15 +243,9 @@ int cdev_crypt_prepare_ses(struct cdev_req *r, const struct crypt_op *cop,
 			spin_unlock(&s->ivlock);
 		}
 		r->want_iv = true;
-		if (!enc && cop->len >= c->ivlen &&
-		    copy_from_user(r->last_in, cdev_uptr(cop->src + cop->len -
-							  c->ivlen), c->ivlen))
-			return -EFAULT;
-		if (enc && cdev_chain_of(c->alg) == CH_OFB &&
-		    cop->len >= c->ivlen &&
-		    copy_from_user(r->last_in, cdev_uptr(cop->src + cop->len -
-							  c->ivlen), c->ivlen))
-			return -EFAULT;
+		/* The last input block, before the op overwrites it. */
+		last_in = cop->len >= c->ivlen &&
+			  (!enc || cdev_chain_of(c->alg) == CH_OFB);
 	}
 	/* GMAC as a MAC: the nonce is the IV. */
 	if (m && m->ivlen && !cop->iv)
@@ -272,6 +255,12 @@ int cdev_crypt_prepare_ses(struct cdev_req *r, const struct crypt_op *cop,
 	err = cdev_map_data(r, cop, c && m && !enc && cop->src != cop->dst);
 	if (err)
 		return err;
+	if (last_in && !r->pinned)
+		memcpy(r->last_in, r->kbuf + cop->len - c->ivlen, c->ivlen);
+	else if (last_in &&
+		 copy_from_user(r->last_in, cdev_uptr(cop->src + cop->len -
+						       c->ivlen), c->ivlen))
+		return -EFAULT;
 
 	if (c && cop->len) {
 		dc = r->desc[0];

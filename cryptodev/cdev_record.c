@@ -128,6 +128,7 @@ static int cdev_tls(struct cdev_req *r, struct crypt_auth_op *cao)
 
 	if (enc) {
 		/* MAC into the record, then the padding, then encrypt. */
+		memset(data + len, 0, tag);	/* the MAC goes here */
 		memset(data + len + tag, pad - 1, pad);
 		cdev_desc_mac(r->desc[0], m, 0, alen + len);
 		r->desc[0]->crd_inject = alen + len;

@@ -18,6 +18,7 @@
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/mm.h>
+#include <linux/kmemleak.h>
 #include "cdev.h"
 
 /*
@@ -70,28 +71,77 @@ static int cdev_req_done(struct cryptop *crp)
 	return 0;
 }
 
+/*
+ * A request and its first copy buffer share pages of their own, not
+ * slab memory: every copy to or from the user (data, IV, MAC) is then
+ * checked by hardened usercopy without a slab-object walk.  A larger
+ * copy buffer (up to CDEV_BOUNCE_MAX) comes from the page allocator
+ * too.  All of it is wiped when freed.  kmemleak is told about the
+ * request's page, as it holds the only pointers to the cryptop and to
+ * per-operation allocations.
+ */
+#define CDEV_REQ_ORDER	get_order(sizeof(struct cdev_req) + CDEV_BOUNCE_MIN)
+#define CDEV_REQ_HEAD	ALIGN(sizeof(struct cdev_req), SMP_CACHE_BYTES)
+
+static u8 *cdev_bounce_inline(struct cdev_req *r)
+{
+	return (u8 *)r + CDEV_REQ_HEAD;
+}
+
+static void cdev_bounce_free(struct cdev_req *r)
+{
+	if (r->bounce == cdev_bounce_inline(r))
+		return;
+	memzero_explicit(r->bounce, r->bounce_size);
+	free_pages((unsigned long)r->bounce, get_order(r->bounce_size));
+}
+
+/* Grow the request's cached copy to `size` (at most CDEV_BOUNCE_MAX). */
+bool cdev_bounce_fit(struct cdev_req *r, size_t size)
+{
+	unsigned int order;
+	struct page *pg;
+
+	if (size <= r->bounce_size)
+		return true;
+	if (size > CDEV_BOUNCE_MAX)
+		return false;
+	order = get_order(size);
+	pg = alloc_pages(GFP_KERNEL | __GFP_COMP | __GFP_NOWARN, order);
+	if (!pg)
+		return false;
+	cdev_bounce_free(r);
+	r->bounce = page_address(pg);
+	r->bounce_size = PAGE_SIZE << order;
+	return true;
+}
+
 static void cdev_req_free(struct cdev_req *r)
 {
 	crypto_freereq(r->crp);
-	kfree_sensitive(r->bounce);
-	kfree_sensitive(r);
+	cdev_bounce_free(r);
+	kmemleak_free(r);
+	memzero_explicit(r, PAGE_SIZE << CDEV_REQ_ORDER);
+	free_pages((unsigned long)r, CDEV_REQ_ORDER);
 }
 
 static struct cdev_req *cdev_req_alloc(struct cdev_fd *f)
 {
-	struct cdev_req *r = kzalloc(sizeof(*r), GFP_KERNEL);
+	struct page *pg = alloc_pages(GFP_KERNEL | __GFP_ZERO | __GFP_COMP,
+				      CDEV_REQ_ORDER);
+	struct cdev_req *r;
 
-	if (!r)
+	if (!pg)
 		return NULL;
+	r = page_address(pg);
+	/* Scanned for pointers, never reported itself (min_count 0). */
+	kmemleak_alloc(r, PAGE_SIZE << CDEV_REQ_ORDER, 0, GFP_KERNEL);
+	r->bounce = cdev_bounce_inline(r);
+	r->bounce_size = (PAGE_SIZE << CDEV_REQ_ORDER) - CDEV_REQ_HEAD;
 	r->crp = crypto_getreq(2);
-	/* Small to start with; cdev_kbuf() grows it (at most 64 KiB). */
-	r->bounce_size = CDEV_BOUNCE_MIN;
-	r->bounce = kmalloc(r->bounce_size, GFP_KERNEL);
-	if (!r->crp || !r->bounce) {
-		if (r->crp)
-			crypto_freereq(r->crp);
-		kfree(r->bounce);
-		kfree(r);
+	if (!r->crp) {
+		kmemleak_free(r);
+		free_pages((unsigned long)r, CDEV_REQ_ORDER);
 		return NULL;
 	}
 	init_waitqueue_head(&r->wq);
@@ -119,7 +169,6 @@ static void cdev_req_reset(struct cdev_req *r)
 	r->big = NULL;
 	r->obig = NULL;
 	r->kbuf = NULL;
-	r->kused = 0;
 	r->utag = NULL;
 	r->pinned = false;
 	r->src.npages = 0;
@@ -186,8 +235,11 @@ void cdev_req_release_data(struct cdev_req *r)
 		kvfree_sensitive(r->obig, r->obig_size);
 		r->obig = NULL;
 	}
-	if (r->kbuf == r->bounce)
-		memzero_explicit(r->bounce, min(r->bounce_size, r->kused));
+	/*
+	 * The cached copy is not wiped per operation: it is the file's own,
+	 * every operation copies out only bytes it wrote, and it is wiped
+	 * when replaced or freed.
+	 */
 	r->kbuf = NULL;
 	/* Dispatched or not, written pages are treated as dirty. */
 	if (r->src.npages || r->dst.npages) {
