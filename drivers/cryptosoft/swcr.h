@@ -10,6 +10,8 @@
 #include <linux/types.h>
 #include <linux/atomic.h>
 #include <linux/spinlock.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/scatterlist.h>
 #include <crypto/skcipher.h>
 #include <opencrypto/cryptodev.h>
@@ -74,6 +76,13 @@ struct swcr_xform {
 	void			*priv;	/* ARC4 / Skipjack / compression */
 	/* AEAD lengths gcm(aes)/ccm(aes) with a 16-byte tag cannot do. */
 	struct crypto_aead	*aead_var;	/* CCM: tag set per request */
+	/*
+	 * AEAD: as askc and simd_skc for a cipher.  aead_async: the fastest
+	 * implementation when it is asynchronous; aead_simd: the SIMD code
+	 * behind it, run directly where crypto_simd_usable().
+	 */
+	struct crypto_aead	*aead_async;
+	struct crypto_aead	*aead_simd;
 	struct crypto_aes_ctx	*gcm_aes;	/* GCM: own J0 and CTR */
 	struct crypto_shash	*ghash;		/* GCM: keyed with H */
 	int			partner_alg;	/* AEAD: the other half */
@@ -120,15 +129,124 @@ struct swcr_sg {
 	int			cap;
 };
 
-bool swcr_range_ok(int total, int off, int len);
-int swcr_sg_range(struct swcr_sg *s, int flags, void *buf, int off, int len);
-int swcr_sg_count(int flags, void *buf, int off, int len);
-int swcr_sg_alloc(struct swcr_sg *s, int nents);
-int swcr_sg_append(struct swcr_sg *s, int flags, void *buf, int off,
-		   int len);
-int swcr_sg_append_ptr(struct swcr_sg *s, void *p, unsigned int len);
-struct scatterlist *swcr_sg_finish(struct swcr_sg *s);
-void swcr_sg_free(struct swcr_sg *s);
+/*
+ * The per-request helpers below are inline: under emulation every call
+ * is a large part of a small request's cost.
+ */
+static inline bool swcr_range_ok(int total, int off, int len)
+{
+	return off >= 0 && len >= 0 && total >= 0 && off <= total &&
+	       len <= total - off;
+}
+
+/*
+ * A range of a contiguous buffer in the kernel's linear map
+ * [PAGE_OFFSET, high_memory) is one scatterlist entry, with no page
+ * walk: the common case.  Stack, vmalloc, module and kernel-image
+ * addresses lie outside it and take the general path.
+ */
+static inline bool swcr_linear(int flags, void *buf, int off, int len)
+{
+	const u8 *p = (const u8 *)buf + off;
+
+	return !(flags & CRYPTO_F_BUFTYPE_MASK) && len > 0 &&
+	       (unsigned long)p >= PAGE_OFFSET &&
+	       p + len <= (const u8 *)high_memory;
+}
+
+/* One unterminated entry for `len` bytes of the linear map at `p`. */
+static inline void swcr_sg_set(struct scatterlist *e, void *p,
+			       unsigned int len)
+{
+	memset(e, 0, sizeof(*e));
+	sg_set_buf(e, p, len);
+}
+
+int swcr_sg_range_walk(struct swcr_sg *s, int flags, void *buf, int off,
+		       int len);
+int swcr_sg_count_walk(int flags, void *buf, int off, int len);
+int swcr_sg_alloc_heap(struct swcr_sg *s, int nents);
+int swcr_sg_append_walk(struct swcr_sg *s, int flags, void *buf, int off,
+			int len);
+
+/* The scatterlist of one range, ready to use. */
+static inline int swcr_sg_range(struct swcr_sg *s, int flags, void *buf,
+				int off, int len)
+{
+	if (!swcr_linear(flags, buf, off, len))
+		return swcr_sg_range_walk(s, flags, buf, off, len);
+	s->sg = s->stack;
+	s->nents = 1;
+	s->cap = 1;
+	swcr_sg_set(s->sg, (u8 *)buf + off, len);
+	sg_mark_end(s->sg);
+	return 0;
+}
+
+/* Entries swcr_sg_append() needs for [off, off + len). */
+static inline int swcr_sg_count(int flags, void *buf, int off, int len)
+{
+	if (len == 0)
+		return 0;
+	if (swcr_linear(flags, buf, off, len))
+		return 1;
+	return swcr_sg_count_walk(flags, buf, off, len);
+}
+
+/* Room for `nents` entries, initialised when they are used. */
+static inline int swcr_sg_alloc(struct swcr_sg *s, int nents)
+{
+	if (nents > SWCR_SG_STACK)
+		return swcr_sg_alloc_heap(s, nents);
+	s->nents = 0;
+	s->sg = s->stack;
+	s->cap = SWCR_SG_STACK;
+	return 0;
+}
+
+/* Append bytes [off, off + len) of a request buffer. */
+static inline int swcr_sg_append(struct swcr_sg *s, int flags, void *buf,
+				 int off, int len)
+{
+	if (len == 0)
+		return 0;
+	if (s->nents >= s->cap)
+		return -EINVAL;
+	if (!swcr_linear(flags, buf, off, len))
+		return swcr_sg_append_walk(s, flags, buf, off, len);
+	swcr_sg_set(&s->sg[s->nents++], (u8 *)buf + off, len);
+	return 0;
+}
+
+/* Append a kernel (lowmem, not stack-vmapped) buffer. */
+static inline int swcr_sg_append_ptr(struct swcr_sg *s, void *p,
+				     unsigned int len)
+{
+	if (len == 0)
+		return 0;
+	if (s->nents >= s->cap)
+		return -EINVAL;
+	swcr_sg_set(&s->sg[s->nents++], p, len);
+	return 0;
+}
+
+static inline struct scatterlist *swcr_sg_finish(struct swcr_sg *s)
+{
+	if (s->nents == 0) {
+		/* An empty list still needs a terminated first entry. */
+		sg_init_table(s->sg, 1);
+		return s->sg;
+	}
+	sg_mark_end(&s->sg[s->nents - 1]);
+	return s->sg;
+}
+
+static inline void swcr_sg_free(struct swcr_sg *s)
+{
+	if (s->sg && s->sg != s->stack)
+		kfree(s->sg);
+	s->sg = NULL;
+}
 
 /* Bounce size of the own-code ciphers (a multiple of every block). */
 #define SWCR_CHUNK		256
@@ -145,12 +263,24 @@ struct swcr_areq {
 	struct cryptodesc	*crd;
 	struct swcr_io		io;
 	struct swcr_sg		src, dst;
-	u8			iv[EALG_MAX_BLOCK_LEN];
+	u8			iv[EALG_MAX_BLOCK_LEN] __aligned(16);
 	struct skcipher_request	req;	/* last: its context follows */
 };
 
 /* The slab object size; a transform needing more stays synchronous. */
 #define SWCR_AREQ_SIZE		1024
+
+/* When requests go to asynchronous transforms (swcr_async.c). */
+enum swcr_async_kind {
+	SWCR_ASYNC_CIPHER,
+	SWCR_ASYNC_AEAD,
+	SWCR_ASYNC_KINDS,
+};
+
+bool swcr_async_use_cryptd(void);
+bool swcr_async_cryptd_aead_ok(void);
+bool swcr_async_wanted(int len);
+void swcr_async_count(enum swcr_async_kind kind);
 
 /* Ciphers through the Linux crypto API. */
 int swcr_cipher_init(struct swcr_xform *xf, const struct cryptoini *cri);
@@ -191,8 +321,15 @@ int swcr_hash_write_result(struct swcr_io *io, struct cryptodesc *crd,
 int swcr_aead_init(struct swcr_xform *xf, const struct cryptoini *cri,
 		   const struct cryptoini *partner);
 void swcr_aead_free(struct swcr_xform *xf);
+/*
+ * -EINPROGRESS: the request went to an asynchronous transform (only
+ * when `ses` is given) and swcr_resume() finishes it.
+ */
 int swcr_aead_process(struct swcr_xform *cxf, struct swcr_io *io,
-		      struct cryptodesc *ccrd, struct cryptodesc *mcrd);
+		      struct cryptodesc *ccrd, struct cryptodesc *mcrd,
+		      struct swcr_session *ses);
+int swcr_aead_cache_init(void);
+void swcr_aead_cache_exit(void);
 /* One AEAD request, as swcr_aead.c and swcr_gcm.c see it. */
 struct swcr_aead_op {
 	struct swcr_xform	*xf;

@@ -5,14 +5,30 @@
  * An AEAD request has two descriptors (the header's convention): the
  * cipher one names the payload and IV, the MAC one the AAD and where the
  * tag is.  Both become one AEAD call whose scatterlists are
- * AAD || payload || tag; the tag lives in the request allocation because
- * a scatterlist cannot point at the (vmapped) stack.
+ * AAD || payload || tag, the tag entry pointing at the tag's own place
+ * (crp_mac or its range of the buffer): nothing is copied but a tag on
+ * the stack or in vmalloc space, or one overlapping the AAD, which goes
+ * through a bounce in the request object.
+ *
+ * Transforms as for the ciphers (swcr_cipher.c): the synchronous
+ * gcm(aes)/ccm(aes); where the kernel's fastest implementation is an
+ * asynchronous SIMD wrapper (x86 "generic-gcm-aesni*"), that one for
+ * requests from async_min bytes on, completing from its callback; and
+ * the SIMD code behind the wrapper, called directly where
+ * crypto_simd_usable(), with the request on the stack.
  */
 #include <linux/slab.h>
+#include <asm/simd.h>
 #include <crypto/aead.h>
+#include <crypto/internal/simd.h>
+#include <ocf/compat.h>
 #include "swcr.h"
 
 #define SWCR_TAG_LEN	16
+/* Request context kept on the stack (the x86 SIMD GCM needs none). */
+#define SWCR_AEAD_STACK_CTX	64
+/* The request cache's object size; larger ones are kmalloc()ed. */
+#define SWCR_AEAD_OBJ		2048
 
 static unsigned int swcr_gmac_keylen(int alg)
 {
@@ -25,6 +41,78 @@ static unsigned int swcr_gmac_keylen(int alg)
 		return 32;
 	}
 	return 0;	/* AES_GMAC: any AES key */
+}
+
+/* A keyed copy of `name` with a 16-byte tag, or NULL. */
+static struct crypto_aead *swcr_aead_alloc_keyed(const char *name, u32 type,
+						 u32 mask, const u8 *key,
+						 unsigned int klen)
+{
+	struct crypto_aead *tfm = crypto_alloc_aead(name, type, mask);
+
+	if (IS_ERR(tfm))
+		return NULL;
+	if (crypto_aead_setauthsize(tfm, SWCR_TAG_LEN) ||
+	    crypto_aead_setkey(tfm, key, klen)) {
+		crypto_free_aead(tfm);
+		return NULL;
+	}
+	return tfm;
+}
+
+/*
+ * The kernel's preferred implementation of `name` when it is not the
+ * synchronous one (then it is asynchronous), for AEAD sessions (with
+ * `pair`), and the SIMD code it wraps.  Hardware-only drivers are
+ * excluded: they are OCF drivers of their own.  Best effort: without
+ * them every request runs on the synchronous tfm.
+ */
+static void swcr_aead_init_fast(struct swcr_xform *xf, const char *name,
+				bool pair, const u8 *key, unsigned int klen)
+{
+	bool cryptd = swcr_async_use_cryptd(), simd;
+	char alt[CRYPTO_MAX_ALG_NAME + 8];
+	struct crypto_aead *tfm;
+	const char *drv;
+
+	/* No cryptd where it would rewrite our request: synchronous. */
+	if (cryptd && !swcr_async_cryptd_aead_ok())
+		return;
+	/* By driver name: a cryptd instance keeps the inner cra_name. */
+	if (cryptd)
+		snprintf(alt, sizeof(alt), "cryptd(%s)",
+			 crypto_aead_driver_name(xf->aead));
+	tfm = swcr_aead_alloc_keyed(cryptd ? alt : name, 0,
+				    CRYPTO_ALG_KERN_DRIVER_ONLY, key, klen);
+	if (!tfm)
+		return;
+	drv = crypto_aead_driver_name(tfm);
+	if (!strcmp(drv, crypto_aead_driver_name(xf->aead))) {
+		crypto_free_aead(tfm);
+		return;
+	}
+	/*
+	 * A SIMD wrapper names its inner code "__" + its own driver name;
+	 * a template instance (a '(' in the name) has none.  That code runs
+	 * in the caller's context, its request on the stack.
+	 */
+	simd = !cryptd && !strchr(drv, '(');
+	if (simd)
+		snprintf(alt, sizeof(alt), "__%s", drv);
+	if (pair)
+		xf->aead_async = tfm;
+	else
+		crypto_free_aead(tfm);
+	if (!simd)
+		return;
+	tfm = swcr_aead_alloc_keyed(alt, CRYPTO_ALG_INTERNAL,
+				    CRYPTO_ALG_INTERNAL | CRYPTO_ALG_ASYNC |
+				    CRYPTO_NOLOAD, key, klen);
+	if (tfm && crypto_aead_reqsize(tfm) > SWCR_AEAD_STACK_CTX) {
+		crypto_free_aead(tfm);
+		tfm = NULL;
+	}
+	xf->aead_simd = tfm;
 }
 
 /* `cri` is the cipher (or the lone GMAC); `mac` the MAC half or NULL. */
@@ -70,6 +158,8 @@ int swcr_aead_init(struct swcr_xform *xf, const struct cryptoini *cri,
 	/* A failed allocation inside setkey is not a bad key. */
 	if (err)
 		return err == -ENOMEM ? err : -EINVAL;
+	swcr_aead_init_fast(xf, ccm ? "ccm(aes)" : "gcm(aes)", !!mac,
+			    cri->cri_key, aeskey);
 	/* Short tags and other IV lengths (AEAD sessions only). */
 	if (mac && ccm) {
 		xf->aead_var = crypto_alloc_aead("ccm(aes)", 0,
@@ -100,23 +190,145 @@ void swcr_aead_free(struct swcr_xform *xf)
 	if (xf->aead_var)
 		crypto_free_aead(xf->aead_var);
 	xf->aead_var = NULL;
+	if (xf->aead_async)
+		crypto_free_aead(xf->aead_async);
+	xf->aead_async = NULL;
+	if (xf->aead_simd)
+		crypto_free_aead(xf->aead_simd);
+	xf->aead_simd = NULL;
 	swcr_gcm_free(xf);
 }
 
-/* Entries for AAD (always from the input) + payload of `pay` + tag. */
-static int swcr_aead_nents(struct swcr_io *io, void *pay,
-			   const struct swcr_aead_op *op)
-{
-	int a = 0, p = 0;
+/*
+ * One AEAD call: everything it uses until it completes.  On the stack
+ * for a synchronous call whose transform needs little context, else from
+ * swcr_aead_cache (or kmalloc when the context is larger still).
+ */
+struct swcr_aead_req {
+	struct swcr_session	*ses;
+	struct cryptodesc	*crd;	/* the cipher descriptor */
+	struct swcr_io		io;
+	struct swcr_sg		src, dst;
+	int			tag_off;	/* as in swcr_aead_op */
+	unsigned int		tag_len;
+	bool			enc;
+	bool			bounce;		/* the tag is in tag[] */
+	bool			heap;		/* not from the cache */
+	u8			iv[16] __aligned(16);
+	u8			tag[SWCR_TAG_LEN];
+	struct aead_request	req;	/* last: its context follows */
+};
 
+static struct kmem_cache *swcr_aead_cache;
+
+int swcr_aead_cache_init(void)
+{
+	swcr_aead_cache = kmem_cache_create("swcr_aead", SWCR_AEAD_OBJ,
+					    __alignof__(struct swcr_aead_req),
+					    0, NULL);
+	return swcr_aead_cache ? 0 : -ENOMEM;
+}
+
+void swcr_aead_cache_exit(void)
+{
+	kmem_cache_destroy(swcr_aead_cache);
+}
+
+static struct swcr_aead_req *swcr_aead_req_alloc(struct crypto_aead *tfm)
+{
+	size_t need = sizeof(struct swcr_aead_req) + crypto_aead_reqsize(tfm);
+	struct swcr_aead_req *r;
+
+	if (need <= SWCR_AEAD_OBJ) {
+		r = kmem_cache_alloc(swcr_aead_cache, GFP_ATOMIC);
+		if (r)
+			r->heap = false;
+	} else {
+		r = kmalloc(need, GFP_ATOMIC);
+		if (r)
+			r->heap = true;
+	}
+	return r;
+}
+
+/* The request's lists, and its context and tag, which may be secret. */
+static void swcr_aead_req_release(struct swcr_aead_req *r, bool stack)
+{
+	unsigned int ctx = crypto_aead_reqsize(crypto_aead_reqtfm(&r->req));
+
+	if (r->dst.sg)
+		swcr_sg_free(&r->dst);
+	swcr_sg_free(&r->src);
+	if (ctx)
+		memzero_explicit(r->req.__ctx, ctx);
+	if (r->bounce)
+		memzero_explicit(r->tag, sizeof(r->tag));
+	if (stack)
+		return;
+	if (r->heap)
+		kfree(r);
+	else
+		kmem_cache_free(swcr_aead_cache, r);
+}
+
+static bool swcr_ranges_overlap(int a, int alen, int b, int blen)
+{
+	return alen && blen && a < b + blen && b < a + alen;
+}
+
+/*
+ * Can the tag's own place be a scatterlist entry (no copy)?  crp_mac in
+ * the linear map (not on the stack or in vmalloc space); a range of the
+ * buffer that does not overlap the AAD, which is read while the tag is
+ * written.
+ */
+static bool swcr_aead_tag_direct(const struct swcr_aead_op *op)
+{
+	if (op->tag_off >= 0)
+		return !swcr_ranges_overlap(op->tag_off, op->tag_len,
+					    op->aad_off, op->aad_len);
+	return swcr_linear(0, op->io->crp->crp_mac, 0, op->tag_len);
+}
+
+/*
+ * AAD (always from the input) || payload of `pay` || tag: the bounce
+ * when `tag` is set, else crp_mac or the tag's range of `pay`.
+ */
+static int swcr_aead_sg(struct swcr_sg *s, const struct swcr_aead_op *op,
+			void *pay, u8 *tag)
+{
+	struct swcr_io *io = op->io;
+	int a = 0, p = 0, t = 1, err;
+
+	if (!tag && op->tag_off < 0)
+		tag = io->crp->crp_mac;
 	if (op->aad_len)
 		a = swcr_sg_count(io->flags, io->in, op->aad_off,
 				  op->aad_len);
 	if (op->pay_len)
 		p = swcr_sg_count(io->flags, pay, op->pay_off, op->pay_len);
-	if (a < 0 || p < 0)
+	if (!tag)
+		t = swcr_sg_count(io->flags, pay, op->tag_off, op->tag_len);
+	if (a < 0 || p < 0 || t < 0)
 		return -EINVAL;
-	return a + p + 1;
+	err = swcr_sg_alloc(s, a + p + t);
+	if (err)
+		return err;
+	err = swcr_sg_append(s, io->flags, io->in, op->aad_off, op->aad_len);
+	if (!err)
+		err = swcr_sg_append(s, io->flags, pay, op->pay_off,
+				     op->pay_len);
+	if (!err && tag)
+		err = swcr_sg_append_ptr(s, tag, op->tag_len);
+	else if (!err)
+		err = swcr_sg_append(s, io->flags, pay, op->tag_off,
+				     op->tag_len);
+	if (err) {
+		swcr_sg_free(s);
+		return err;
+	}
+	swcr_sg_finish(s);
+	return 0;
 }
 
 static int swcr_aead_crypt(struct aead_request *req, bool enc)
@@ -142,103 +354,151 @@ static int swcr_aead_crypt_var(struct swcr_xform *xf,
 	return err;
 }
 
-static int swcr_aead_run(struct swcr_aead_op *op)
+/* A bounced tag of a successful encryption goes where it belongs. */
+static int swcr_aead_put_tag(struct swcr_aead_req *r)
 {
+	int err;
+
+	if (!r->bounce || !r->enc)
+		return 0;
+	if (r->tag_off < 0) {
+		memcpy(r->io.crp->crp_mac, r->tag, r->tag_len);
+		return 0;
+	}
+	err = crypto_copyback(r->io.flags, r->io.out, r->tag_off, r->tag_len,
+			      r->tag);
+	return err > 0 ? -err : err;
+}
+
+/* Softirq or a cryptd worker, BHs off. */
+static void swcr_aead_done(OCF_ASYNC_DONE_ARGS(data, err))
+{
+	OCF_ASYNC_DONE_PROLOGUE(data);
+	struct swcr_aead_req *r = data;
+	struct swcr_session *ses = r->ses;
+	struct cryptodesc *next = r->crd->crd_next;
+	struct swcr_io io = r->io;
+
+	if (err == -EINPROGRESS)	/* left the backlog; not done yet */
+		return;
+	swcr_async_count(SWCR_ASYNC_AEAD);
+	if (!err)
+		err = swcr_aead_put_tag(r);
+	swcr_aead_req_release(r, false);
+	if (!err)
+		io.in = io.out;
+	swcr_resume(ses, &io, next, err);
+}
+
+/*
+ * The transform for a request: a short CCM tag's own; the SIMD code
+ * where it can run; the asynchronous wrapper from swcr_async_min bytes
+ * on (with `ses`: the caller can let the callback finish the request);
+ * else the synchronous one.
+ */
+static struct crypto_aead *swcr_aead_tfm(const struct swcr_aead_op *op,
+					 struct swcr_session *ses,
+					 bool *async)
+{
+	struct swcr_xform *xf = op->xf;
+
+	*async = false;
+	if (op->tag_len != SWCR_TAG_LEN)
+		return xf->aead_var;
+	if (xf->aead_simd && crypto_simd_usable())
+		return xf->aead_simd;
+	if (ses && xf->aead_async && swcr_async_wanted(op->pay_len)) {
+		*async = true;
+		return xf->aead_async;
+	}
+	return xf->aead;
+}
+
+/*
+ * One AEAD call.  -EINPROGRESS: it went to the asynchronous transform,
+ * whose callback finishes the request (then neither it nor `io` is
+ * ours any more).  `crd` is the cipher descriptor the chain resumes
+ * after.
+ */
+static int swcr_aead_run(const struct swcr_aead_op *op,
+			 struct swcr_session *ses, struct cryptodesc *crd)
+{
+	/* Set before use: not worth the compiler's zeroing per request. */
+	u8 stk[sizeof(struct swcr_aead_req) + SWCR_AEAD_STACK_CTX]
+		__aligned(__alignof__(struct swcr_aead_req)) __uninitialized;
 	struct swcr_io *io = op->io;
 	struct swcr_xform *xf = op->xf;
+	struct swcr_aead_req *r = (void *)stk;
+	bool bounce = !swcr_aead_tag_direct(op), on_stack, async;
+	struct crypto_aead *tfm = swcr_aead_tfm(op, ses, &async);
 	unsigned int tlen = op->tag_len;
-	struct crypto_aead *tfm = tlen == SWCR_TAG_LEN ? xf->aead :
-							 xf->aead_var;
-	struct aead_request *req;
-	struct swcr_sg src, dst;
-	struct scatterlist *ssg, *dsg;
-	bool inplace = io->in == io->out || op->pay_len == 0;
-	unsigned int reqlen;
-	u8 *tag;
-	int n, err;
+	int err;
 
 	if (!tfm)
 		return -EINVAL;
-	n = swcr_aead_nents(io, io->in, op);
-	if (n < 0)
-		return n;
-
-	reqlen = sizeof(*req) + crypto_aead_reqsize(tfm);
-	reqlen = ALIGN(reqlen, CRYPTO_MINALIGN);
-	req = kzalloc(reqlen + SWCR_TAG_LEN, GFP_ATOMIC);
-	if (!req)
-		return -ENOMEM;
-	tag = (u8 *)req + reqlen;
-
-	if (!op->enc) {
-		if (op->tag_off < 0)
-			memcpy(tag, io->crp->crp_mac, tlen);
-		else if (crypto_copydata(io->flags, io->in, op->tag_off,
-					 tlen, tag)) {
-			kfree_sensitive(req);
-			return -EINVAL;
-		}
+	on_stack = !async && !bounce &&
+		   crypto_aead_reqsize(tfm) <= SWCR_AEAD_STACK_CTX;
+	if (!on_stack) {
+		r = swcr_aead_req_alloc(tfm);
+		if (!r)
+			return -ENOMEM;
 	}
+	r->bounce = bounce;
+	r->enc = op->enc;
+	r->tag_off = op->tag_off;
+	r->tag_len = tlen;
+	r->src.sg = NULL;
+	r->dst.sg = NULL;
+	aead_request_set_tfm(&r->req, tfm);
 
-	dst.sg = NULL;
-	err = swcr_sg_alloc(&src, n);
-	if (err)
-		goto out_req;
-	err = swcr_sg_append(&src, io->flags, io->in, op->aad_off,
-			     op->aad_len);
-	if (!err)
-		err = swcr_sg_append(&src, io->flags, io->in, op->pay_off,
-				     op->pay_len);
-	if (!err)
-		err = swcr_sg_append_ptr(&src, tag, tlen);
-	if (err)
-		goto out_src;
-	ssg = swcr_sg_finish(&src);
-	dsg = ssg;
-	if (!inplace) {
-		n = swcr_aead_nents(io, io->out, op);
-		err = n < 0 ? n : swcr_sg_alloc(&dst, n);
-		if (err)
-			goto out_src;
-		/* AEAD skips the AAD in dst; it still has to be described. */
-		err = swcr_sg_append(&dst, io->flags, io->in, op->aad_off,
-				     op->aad_len);
-		if (!err)
-			err = swcr_sg_append(&dst, io->flags, io->out,
-					     op->pay_off, op->pay_len);
-		if (!err)
-			err = swcr_sg_append_ptr(&dst, tag, tlen);
-		if (err)
-			goto out_dst;
-		dsg = swcr_sg_finish(&dst);
+	if (bounce && !op->enc && op->tag_off < 0) {
+		memcpy(r->tag, io->crp->crp_mac, tlen);
+	} else if (bounce && !op->enc &&
+		   crypto_copydata(io->flags, io->in, op->tag_off, tlen,
+				   r->tag)) {
+		err = -EINVAL;
+		goto out;
 	}
+	err = swcr_aead_sg(&r->src, op, io->in, bounce ? r->tag : NULL);
+	if (!err && io->in != io->out)
+		err = swcr_aead_sg(&r->dst, op, io->out,
+				   bounce ? r->tag : NULL);
+	if (err)
+		goto out;
 
-	aead_request_set_tfm(req, tfm);
-	aead_request_set_callback(req, 0, NULL, NULL);
-	aead_request_set_ad(req, op->aad_len);
-	aead_request_set_crypt(req, ssg, dsg,
+	aead_request_set_ad(&r->req, op->aad_len);
+	aead_request_set_crypt(&r->req, r->src.sg,
+			       r->dst.sg ? r->dst.sg : r->src.sg,
 			       op->pay_len + (op->enc ? 0 : tlen),
-			       (u8 *)op->iv);
-	if (tlen == SWCR_TAG_LEN)
-		err = swcr_aead_crypt(req, op->enc);
-	else
-		err = swcr_aead_crypt_var(xf, req, tlen, op->enc);
-	if (!err && op->enc) {
-		if (op->tag_off < 0) {
-			memcpy(io->crp->crp_mac, tag, tlen);
-		} else {
-			err = crypto_copyback(io->flags, io->out, op->tag_off,
-					      tlen, tag);
-			err = err > 0 ? -err : err;
-		}
+			       async ? r->iv : (u8 *)op->iv);
+	if (async) {
+		memcpy(r->iv, op->iv, sizeof(r->iv));
+		r->ses = ses;
+		r->crd = crd;
+		r->io = *io;
+		/* Never MAY_SLEEP: the caller's context may not allow it. */
+		aead_request_set_callback(&r->req, CRYPTO_TFM_REQ_MAY_BACKLOG,
+					  swcr_aead_done, r);
+		atomic_inc(&ses->async_pending);
+		err = swcr_aead_crypt(&r->req, op->enc);
+		/* -EBUSY with MAY_BACKLOG: queued, the callback will come. */
+		if (err == -EINPROGRESS || err == -EBUSY)
+			return -EINPROGRESS;
+		/* Done inline: no callback. */
+		atomic_dec(&ses->async_pending);
+	} else {
+		aead_request_set_callback(&r->req, 0, NULL, NULL);
+		if (tfm == xf->aead_var)
+			err = swcr_aead_crypt_var(xf, &r->req, tlen, op->enc);
+		else
+			err = swcr_aead_crypt(&r->req, op->enc);
 	}
-out_dst:
-	if (dst.sg)
-		swcr_sg_free(&dst);
-out_src:
-	swcr_sg_free(&src);
-out_req:
-	kfree_sensitive(req);
+	if (!err) {
+		r->io = *io;
+		err = swcr_aead_put_tag(r);
+	}
+out:
+	swcr_aead_req_release(r, on_stack);
 	return err;
 }
 
@@ -276,13 +536,9 @@ static int swcr_aead_lengths(const struct swcr_xform *cxf,
 	return 0;
 }
 
-static bool swcr_ranges_overlap(int a, int alen, int b, int blen)
-{
-	return alen && blen && a < b + blen && b < a + alen;
-}
-
 int swcr_aead_process(struct swcr_xform *cxf, struct swcr_io *io,
-		      struct cryptodesc *ccrd, struct cryptodesc *mcrd)
+		      struct cryptodesc *ccrd, struct cryptodesc *mcrd,
+		      struct swcr_session *ses)
 {
 	struct swcr_aead_op op = {
 		.xf = cxf,
@@ -298,7 +554,7 @@ int swcr_aead_process(struct swcr_xform *cxf, struct swcr_io *io,
 	};
 	bool ccm = cxf->alg == CRYPTO_AES_CCM;
 	bool own_gcm;
-	u8 iv[16];
+	u8 iv[16] __aligned(16) = { 0 };
 	int err;
 
 	err = swcr_aead_lengths(cxf, &op);
@@ -334,7 +590,7 @@ int swcr_aead_process(struct swcr_xform *cxf, struct swcr_io *io,
 	if (ccm && (iv[0] < 1 || iv[0] > 7))
 		return -EINVAL;	/* flags byte: L - 1 */
 	op.iv = iv;
-	err = own_gcm ? swcr_gcm_run(&op) : swcr_aead_run(&op);
+	err = own_gcm ? swcr_gcm_run(&op) : swcr_aead_run(&op, ses, ccrd);
 out:
 	memzero_explicit(iv, sizeof(iv));
 	if (!err)
@@ -355,7 +611,7 @@ int swcr_gmac_process(struct swcr_xform *xf, struct swcr_io *io,
 		.tag_off = io->crp->crp_mac ? -1 : crd->crd_inject,
 		.tag_len = SWCR_TAG_LEN,
 	};
-	u8 iv[16];
+	u8 iv[16] __aligned(16);
 	int err;
 
 	/* The nonce has no place in the buffer: it must be explicit. */
@@ -368,7 +624,7 @@ int swcr_gmac_process(struct swcr_xform *xf, struct swcr_io *io,
 	memcpy(iv, xf->salt, xf->saltlen);
 	memcpy(iv + xf->saltlen, crd->crd_iv, xf->ivlen);
 	op.iv = iv;
-	err = swcr_aead_run(&op);
+	err = swcr_aead_run(&op, NULL, crd);
 	memzero_explicit(iv, sizeof(iv));
 	return err;
 }

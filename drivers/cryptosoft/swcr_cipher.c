@@ -12,48 +12,10 @@
 #include <linux/module.h>
 #include <linux/random.h>
 #include <linux/slab.h>
-#include <linux/preempt.h>
-#include <linux/irqflags.h>
 #include <asm/simd.h>
 #include <crypto/internal/simd.h>
 #include <ocf/compat.h>
 #include "swcr.h"
-
-/*
- * Where the SIMD code cannot run inline: below this size the synchronous
- * tfm, with no slab object and no trip through cryptd, is the cheaper
- * choice (a guess: that case is not benchmarked).
- */
-static unsigned int swcr_async_min = 512;
-module_param_named(async_min, swcr_async_min, uint, 0644);
-MODULE_PARM_DESC(async_min,
-		 "Smallest cipher request (bytes) for the asynchronous (SIMD) transform");
-
-/*
- * Wrap each cipher in cryptd() for the asynchronous transform: every
- * request from async_min bytes on then completes from a cryptd worker
- * (spreads work over CPUs; the tests use it to reach the callback path).
- * Read when a session is created.
- */
-static bool swcr_async_cryptd;
-module_param_named(async_cryptd, swcr_async_cryptd, bool, 0644);
-MODULE_PARM_DESC(async_cryptd,
-		 "Run large cipher requests through cryptd (new sessions)");
-
-/* Requests that completed from the callback (read-only parameter). */
-static atomic_long_t swcr_deferred = ATOMIC_LONG_INIT(0);
-
-static int swcr_deferred_get(char *buf, const struct kernel_param *kp)
-{
-	return sysfs_emit(buf, "%ld\n", atomic_long_read(&swcr_deferred));
-}
-
-static const struct kernel_param_ops swcr_deferred_ops = {
-	.get = swcr_deferred_get,
-};
-module_param_cb(async_deferred, &swcr_deferred_ops, NULL, 0444);
-MODULE_PARM_DESC(async_deferred,
-		 "Cipher requests completed from the asynchronous callback");
 
 static struct kmem_cache *swcr_areq_cache;
 
@@ -118,7 +80,7 @@ static const char *swcr_cipher_name(int alg, int bits)
 static void swcr_cipher_init_async(struct swcr_xform *xf, const char *name,
 				   const u8 *key, unsigned int klen)
 {
-	bool cryptd = READ_ONCE(swcr_async_cryptd);
+	bool cryptd = swcr_async_use_cryptd();
 	char alt[CRYPTO_MAX_ALG_NAME + 8];
 	struct crypto_skcipher *tfm;
 
@@ -246,6 +208,11 @@ int swcr_get_iv(struct swcr_xform *xf, struct swcr_io *io,
 	if (enc && !present) {
 		if (!swcr_range_ok(io->ilen, crd->crd_inject, ivlen))
 			return -EINVAL;
+		/* A contiguous buffer: the range is checked, no call. */
+		if (!(io->flags & CRYPTO_F_BUFTYPE_MASK)) {
+			memcpy((u8 *)io->out + crd->crd_inject, iv, ivlen);
+			return 0;
+		}
 		err = crypto_copyback(io->flags, io->out, crd->crd_inject,
 				      ivlen, iv);
 		if (err)
@@ -291,11 +258,12 @@ static int swcr_cipher_crypt(struct skcipher_request *req,
 static int swcr_cipher_run(struct crypto_skcipher *tfm, struct swcr_io *io,
 			   struct cryptodesc *crd, u8 *iv)
 {
+	/* Set before use: not worth the compiler's zeroing per request. */
 	u8 __req[sizeof(struct skcipher_request) + SWCR_REQ_STACK]
-		CRYPTO_MINALIGN_ATTR;
+		CRYPTO_MINALIGN_ATTR __uninitialized;
 	struct skcipher_request *req = (void *)__req;
 	unsigned int reqsize = crypto_skcipher_reqsize(tfm);
-	struct swcr_sg src, dst;
+	struct swcr_sg src __uninitialized, dst __uninitialized;
 	int err;
 
 	err = swcr_cipher_sgs(&src, &dst, io, crd);
@@ -368,21 +336,8 @@ static void swcr_cipher_done(OCF_ASYNC_DONE_ARGS(data, err))
 
 	if (err == -EINPROGRESS)	/* left the backlog; not done yet */
 		return;
-	atomic_long_inc(&swcr_deferred);
+	swcr_async_count(SWCR_ASYNC_CIPHER);
 	swcr_cipher_finish(data, err);
-}
-
-/*
- * The fast tfm pays from swcr_async_min bytes on.  Not in hard IRQ
- * context or with IRQs off: there the SIMD code is unusable and cryptd
- * would only add a trip through a worker.
- */
-static bool swcr_cipher_use_async(const struct swcr_xform *xf,
-				  const struct cryptodesc *crd)
-{
-	return xf->askc && crd->crd_len > 0 &&
-	       (unsigned int)crd->crd_len >= READ_ONCE(swcr_async_min) &&
-	       !in_hardirq() && !irqs_disabled();
 }
 
 /*
@@ -437,7 +392,7 @@ static int swcr_null_process(struct swcr_io *io, struct cryptodesc *crd)
 {
 	u8 *in = (u8 *)io->in + crd->crd_skip;
 	u8 *out = (u8 *)io->out + crd->crd_skip;
-	u8 chunk[SWCR_CHUNK];
+	u8 chunk[SWCR_CHUNK] __uninitialized;
 	int off = crd->crd_skip, len = crd->crd_len, n, err = 0;
 
 	if (io->out == io->in || !len)
@@ -470,7 +425,8 @@ int swcr_cipher_process(struct swcr_xform *xf, struct swcr_io *io,
 {
 	struct crypto_skcipher *tfm = xf->skc;
 	struct swcr_areq *areq;
-	u8 iv[EALG_MAX_BLOCK_LEN];
+	/* Aligned: an IV off the transform's alignmask is copied per call. */
+	u8 iv[EALG_MAX_BLOCK_LEN] __aligned(16) __uninitialized;
 	int err;
 
 	if (!swcr_range_ok(io->ilen, crd->crd_skip, crd->crd_len))
@@ -480,7 +436,7 @@ int swcr_cipher_process(struct swcr_xform *xf, struct swcr_io *io,
 	if (xf->simd_skc && !(crd->crd_flags & CRD_F_KEY_EXPLICIT) &&
 	    crypto_simd_usable()) {
 		tfm = xf->simd_skc;
-	} else if (ses && swcr_cipher_use_async(xf, crd) &&
+	} else if (ses && xf->askc && swcr_async_wanted(crd->crd_len) &&
 		   !(crd->crd_flags & CRD_F_KEY_EXPLICIT)) {
 		/* Without a slab object, the synchronous tfm needs none. */
 		areq = kmem_cache_alloc(swcr_areq_cache, GFP_ATOMIC);

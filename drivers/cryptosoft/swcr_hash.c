@@ -141,6 +141,10 @@ static int swcr_hash_update(struct swcr_xform *xf, struct swcr_io *io,
 
 	if (crd->crd_len == 0)
 		return 0;
+	/* A contiguous buffer needs no walk (swcr_hash_process checked it). */
+	if (!(io->flags & CRYPTO_F_BUFTYPE_MASK))
+		return crypto_shash_update(desc, (u8 *)io->in + crd->crd_skip,
+					   crd->crd_len);
 	err = crypto_apply(io->flags, io->in, crd->crd_skip, crd->crd_len,
 			   swcr_shash_update, desc);
 	return err > 0 ? -err : err;
@@ -198,7 +202,7 @@ static int swcr_hash_keyed(struct swcr_xform *xf, struct swcr_io *io,
 int swcr_hash_process(struct swcr_xform *xf, struct swcr_io *io,
 		      struct cryptodesc *crd)
 {
-	u8 res[HASH_MAX_DIGESTSIZE];
+	u8 res[HASH_MAX_DIGESTSIZE] __uninitialized;
 	bool streaming;
 	int err;
 
@@ -245,13 +249,25 @@ int swcr_hash_process(struct swcr_xform *xf, struct swcr_io *io,
 	}
 
 	{
-		SHASH_DESC_ON_STACK(desc, xf->shash);
+		/* Set before use: not worth the compiler's zeroing. */
+		u8 dbuf[sizeof(struct shash_desc) + HASH_MAX_DESCSIZE]
+			CRYPTO_MINALIGN_ATTR __uninitialized;
+		struct shash_desc *desc = (void *)dbuf;
 
-		err = swcr_hash_begin(xf, desc);
-		if (!err)
-			err = swcr_hash_update(xf, io, crd, desc);
-		if (!err)
-			err = swcr_hash_end(xf, desc, res);
+		if (xf->kind == SWCR_HASH &&
+		    !(io->flags & CRYPTO_F_BUFTYPE_MASK)) {
+			/* One call, as the Linux API's own digest makes. */
+			desc->tfm = xf->shash;
+			err = crypto_shash_digest(desc, (u8 *)io->in +
+						  crd->crd_skip,
+						  crd->crd_len, res);
+		} else {
+			err = swcr_hash_begin(xf, desc);
+			if (!err)
+				err = swcr_hash_update(xf, io, crd, desc);
+			if (!err)
+				err = swcr_hash_end(xf, desc, res);
+		}
 		shash_desc_zero(desc);
 		if (err)
 			goto out;
@@ -259,7 +275,7 @@ int swcr_hash_process(struct swcr_xform *xf, struct swcr_io *io,
 result:
 	err = swcr_hash_write_result(io, crd, res, xf->mlen);
 out:
-	memzero_explicit(res, sizeof(res));
+	memzero_explicit(res, crypto_shash_digestsize(xf->shash));
 	return err;
 }
 

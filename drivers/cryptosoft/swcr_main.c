@@ -10,6 +10,7 @@
 #include <linux/slab.h>
 #include <linux/wait_bit.h>
 #include <linux/xarray.h>
+#include <crypto/aead.h>
 #include <crypto/hash.h>
 #include <crypto/skcipher.h>
 #include "swcr.h"
@@ -311,7 +312,8 @@ static int swcr_run(struct swcr_session *ses, struct swcr_io *io,
 			break;
 		case SWCR_AEAD_CIPHER:
 			other = swcr_find_desc(crp, xf->partner_alg);
-			err = other ? swcr_aead_process(xf, io, crd, other) :
+			err = other ? swcr_aead_process(xf, io, crd, other,
+							may_defer ? ses : NULL) :
 				      -EINVAL;
 			break;
 		case SWCR_AEAD_MAC:
@@ -418,7 +420,11 @@ static int swcr_describe(void *arg, u64 sid, int alg, char *buf, size_t len)
 
 		if (xf->alg != alg)
 			continue;
-		if (xf->kind == SWCR_CIPHER && xf->askc)
+		if (xf->kind == SWCR_AEAD_CIPHER && xf->aead_async)
+			tfm = crypto_aead_tfm(xf->aead_async);
+		else if (xf->kind == SWCR_AEAD_CIPHER && xf->aead)
+			tfm = crypto_aead_tfm(xf->aead);
+		else if (xf->kind == SWCR_CIPHER && xf->askc)
 			tfm = crypto_skcipher_tfm(xf->askc);
 		else if (xf->kind == SWCR_CIPHER && xf->skc)
 			tfm = crypto_skcipher_tfm(xf->skc);
@@ -445,18 +451,18 @@ static int __init swcr_init(void)
 	err = swcr_cipher_cache_init();
 	if (err)
 		return err;
+	err = swcr_aead_cache_init();
+	if (err)
+		goto fail_aead;
 	err = swcr_kop_init();
-	if (err) {
-		swcr_cipher_cache_exit();
-		return err;
-	}
+	if (err)
+		goto fail_kop;
 	swcr_id = crypto_get_driverid_named(CRYPTOCAP_F_SOFTWARE |
 					    CRYPTOCAP_F_SYNC, "cryptosoft");
 	if (swcr_id < 0) {
 		pr_err("cryptosoft: no driver id (%d)\n", swcr_id);
-		swcr_kop_exit();
-		swcr_cipher_cache_exit();
-		return -ENODEV;
+		err = -ENODEV;
+		goto fail_id;
 	}
 	for (i = 0; i < ARRAY_SIZE(swcr_algs); i++) {
 		err = crypto_register(swcr_id, swcr_algs[i].alg, 0, 0,
@@ -480,9 +486,14 @@ static int __init swcr_init(void)
 fail:
 	pr_err("cryptosoft: registration failed (%d)\n", err);
 	crypto_unregister_all(swcr_id);
+	err = err < 0 ? err : -err;
+fail_id:
 	swcr_kop_exit();
+fail_kop:
+	swcr_aead_cache_exit();
+fail_aead:
 	swcr_cipher_cache_exit();
-	return err < 0 ? err : -err;
+	return err;
 }
 
 static void __exit swcr_exit(void)
@@ -499,6 +510,7 @@ static void __exit swcr_exit(void)
 		swcr_session_free(ses);
 	}
 	xa_destroy(&swcr_sessions);
+	swcr_aead_cache_exit();
 	swcr_cipher_cache_exit();
 }
 

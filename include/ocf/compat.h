@@ -38,6 +38,18 @@
 #endif
 
 /*
+ * cryptd's AEAD passes the caller's own request to the inner transform
+ * (rewriting its tfm and completion) before 6.3, and a cryptd(aead)
+ * instance fails its self-tests there (seen on 6.1); later kernels use a
+ * subrequest.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+#define OCF_CRYPTD_AEAD_SUBREQ	1
+#else
+#define OCF_CRYPTD_AEAD_SUBREQ	0
+#endif
+
+/*
  * register_sysctl() takes the table's size since 6.6; before, the table
  * ends with an empty entry (which later kernels reject).  Close a table
  * with OCF_CTL_TABLE_END.
