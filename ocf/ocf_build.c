@@ -99,6 +99,8 @@ static int ocf_build_legs(struct ocf_session *ses, struct ocf_driver **per)
 
 	ses->nlegs = 0;
 	ses->nalt = 0;
+	ses->routed = false;
+	ses->route_wanted = 0;
 	memset(ses->class_leg, 0, sizeof(ses->class_leg));
 	for (i = 0; i < ses->ncri; i++) {
 		for (l = 0; l < ses->nlegs; l++) {
@@ -153,12 +155,15 @@ static bool ocf_has_stateful_alg(const struct ocf_session *ses)
 	return false;
 }
 
-/* The routing leg on @drv, opened if needed; -1 if it cannot be. */
+/*
+ * The routing leg on @drv, opened if needed; -1 if it cannot be.  The
+ * leg is complete before nalt counts it: requests may be reading.
+ */
 static int ocf_alt_leg(struct ocf_session *ses, struct ocf_driver *drv)
 {
-	int l;
+	int l, n = ses->nlegs + ses->nalt;
 
-	for (l = 0; l < ses->nlegs + ses->nalt; l++)
+	for (l = 0; l < n; l++)
 		if (ses->legs[l].drv == drv)
 			return l;
 	if (ses->nalt == OCF_MAX_ALT)
@@ -166,7 +171,8 @@ static int ocf_alt_leg(struct ocf_session *ses, struct ocf_driver *drv)
 	ses->legs[l].drv = drv;
 	if (ocf_leg_open(ses, l))
 		return -1;
-	ses->nalt++;
+	/* The leg before the count: pairs with ocf_route()'s acquire. */
+	smp_store_release(&ses->nalt, ses->nalt + 1);
 	return l;
 }
 
@@ -204,36 +210,90 @@ static void ocf_build_overflow(struct ocf_session *ses,
 }
 
 /*
- * Routing by size: for each size class where another driver is
- * measurably cheaper than the base leg's (ocf_route_gain()), give the
- * session a leg there too.  Routing is an optimisation: a driver
- * refusing the extra session only leaves the class on the base leg.
+ * Should requests of size class @class of @ses go to @best (the
+ * cheapest driver there, at @cost) instead of to its base leg's driver?
+ * Another driver must be cheaper beyond the noise band to be chosen, and
+ * stays chosen while it is cheaper at all: a cost ratio near the band's
+ * edge keeps one answer instead of alternating with the noise.  Devices
+ * of the base leg's own kind are no better a choice (their costs differ
+ * by noise only), and an unmeasured base leg is left alone.
+ */
+static bool ocf_route_decide(const struct ocf_session *ses,
+			     const struct ocf_driver *best, u64 cost,
+			     int class)
+{
+	struct ocf_driver *base = ses->legs[0].drv;
+	u8 *memo = &base->route_memo[ses->ini[0].cri_alg][class];
+	u64 base_cost, bar;
+
+	if (!best)
+		return false;
+	base_cost = ocf_class_cost(base, ses, class);
+	bar = READ_ONCE(*memo) == best->id ? cost : ocf_cost_band(cost);
+	if (best == base || ocf_same_kind(best, base) || !base_cost ||
+	    base_cost <= bar) {
+		WRITE_ONCE(*memo, 0);
+		return false;
+	}
+	WRITE_ONCE(*memo, best->id);
+	return true;
+}
+
+/*
+ * Routing by size: note the size classes where another driver is
+ * measurably cheaper than the base leg's.  Their legs open only when a
+ * request of the class comes (ocf_session_route_class()), so a session
+ * costs one driver session to set up, as without routing.
  */
 static void ocf_build_routes(struct ocf_session *ses,
 			     const struct ocf_driver *exclude)
 {
-	struct ocf_driver *base = ses->legs[0].drv, *best;
-	u64 base_cost, cost;
-	int c, l;
+	const struct ocf_driver *best[OCF_NCLASS];
+	u64 cost[OCF_NCLASS];
+	int c;
 
+	/* Too long a request must meet ocf_route()'s E2BIG anyway. */
+	ses->routed = ses->legs[0].maxlen;
 	if (ses->nlegs != 1 || ses->want_id || ocf_has_stateful_alg(ses))
 		return;
-	for (c = 0; c < OCF_NCLASS; c++) {
-		base_cost = ocf_class_cost(base, ses, c);
-		best = ocf_choose_class(ses, exclude, c, &cost);
-		if (!best)
-			continue;
-		/* Another device of the same driver is no better a choice. */
-		if (!ocf_same_kind(best, base) &&
-		    base_cost > ocf_route_gain(cost)) {
-			l = ocf_alt_leg(ses, best);
-			if (l > 0)
-				ses->class_leg[c] = l;
-		}
-		ocf_driver_put(best);
-	}
+	/* One pass over the drivers for all classes: set-up stays cheap. */
+	rcu_read_lock();
+	ocf_choose_classes(ses, exclude, best, cost);
+	for (c = 0; c < OCF_NCLASS; c++)
+		if (ocf_route_decide(ses, best[c], cost[c], c))
+			__set_bit(c, &ses->route_wanted);
+	rcu_read_unlock();
 	if (ses->legs[0].maxlen)
 		ocf_build_overflow(ses, exclude);
+	ses->routed = ses->route_wanted || ses->nalt || ses->legs[0].maxlen;
+}
+
+/*
+ * A request of size class @class came to a session that may route it:
+ * decide again with today's costs and open the leg (route_work, with an
+ * active count held and the build lock read).  Routing is an
+ * optimisation: a driver refusing the extra session only leaves the
+ * class on the base leg.
+ */
+void ocf_session_route_class(struct ocf_session *ses, int class)
+{
+	struct ocf_driver *best;
+	u64 cost;
+	int l;
+
+	best = ocf_choose_class(ses, NULL, class, &cost);
+	if (!best)
+		return;
+	if (!ocf_route_decide(ses, best, cost, class)) {
+		ocf_driver_put(best);
+		return;
+	}
+	l = ocf_alt_leg(ses, best);
+	if (l > 0) {
+		/* The leg before its use: pairs with ocf_route()'s acquire. */
+		smp_store_release(&ses->class_leg[class], (u8)l);
+	}
+	ocf_driver_put(best);
 }
 
 int ocf_session_build(struct ocf_session *ses,

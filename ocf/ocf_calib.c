@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Calibration: shortly after a driver registers algorithms, run a few
- * requests of each of three sizes through it, so the driver choice has
+ * requests of each of four sizes through it, so the driver choice has
  * measured costs before real traffic arrives.  Only algorithms whose
  * key and request shape are known here are calibrated; the others are
  * learnt from traffic.  The cost of a size is the fastest of its rounds
- * (preemption, interrupts and a loaded host only ever add time);
- * calibration requests do not show in the statistics.
+ * for a synchronous driver (preemption, interrupts and a loaded host
+ * only ever add time) and the median for a device, whose spread every
+ * request pays (ocf_cost_update()); calibration requests do not show in
+ * the statistics.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
 #include "ocf_internal.h"
+
+/* One driver at a time: two calibrating at once measure each other. */
+static DEFINE_MUTEX(ocf_calib_mutex);
 
 static bool ocf_calibrate = true;
 module_param_named(calibrate, ocf_calibrate, bool, 0644);
@@ -18,9 +23,9 @@ MODULE_PARM_DESC(calibrate, "Measure drivers' costs when they register");
 
 #define OCF_CALIB_DELAY		msecs_to_jiffies(200)
 #define OCF_CALIB_ROUNDS	5
-#define OCF_CALIB_MAX		16384
+#define OCF_CALIB_MAX		65536
 
-static const int ocf_calib_sizes[] = { 64, 1024, OCF_CALIB_MAX };
+static const int ocf_calib_sizes[] = { 64, 1024, 16384, OCF_CALIB_MAX };
 
 enum { OCF_CIPHER, OCF_HASH };
 
@@ -132,8 +137,8 @@ static void ocf_calib_alg(struct ocf_driver *drv, int i)
 		.cri_klen = ocf_calib_algs[i].klen,
 		.cri_key = key,
 	};
-	u64 sid, ns, fastest;
-	int s, n;
+	u64 sid, ns[OCF_CALIB_ROUNDS], v;
+	int s, n, k;
 
 	if (crypto_newsession_crid(&sid, &cri, drv->id))
 		return;
@@ -142,20 +147,24 @@ static void ocf_calib_alg(struct ocf_driver *drv, int i)
 			   ocf_calib_sizes[0]))
 		goto out;
 	for (s = 0; s < ARRAY_SIZE(ocf_calib_sizes); s++) {
-		fastest = U64_MAX;
 		for (n = 0; n < OCF_CALIB_ROUNDS; n++) {
 			if (READ_ONCE(drv->dying))
 				goto out;
-			ns = ocf_calib_one(&sid, cri.cri_alg,
-					   ocf_calib_algs[i].kind,
-					   ocf_calib_sizes[s]);
-			if (!ns)
+			v = ocf_calib_one(&sid, cri.cri_alg,
+					  ocf_calib_algs[i].kind,
+					  ocf_calib_sizes[s]);
+			if (!v)
 				goto out;
-			fastest = min(fastest, ns);
+			/* Insertion sort: a handful of rounds. */
+			for (k = n; k > 0 && ns[k - 1] > v; k--)
+				ns[k] = ns[k - 1];
+			ns[k] = v;
 		}
+		/* As ocf_cost_update(): a device's typical time, else the best. */
+		v = ns[(drv->flags & CRYPTOCAP_F_SYNC) ? 0 : OCF_CALIB_ROUNDS / 2];
 		WRITE_ONCE(drv->cost[cri.cri_alg]
 				    [ocf_size_class(ocf_calib_sizes[s])],
-			   min_t(u64, fastest, U32_MAX / 2));
+			   min_t(u64, v, U32_MAX / 2));
 	}
 out:
 	crypto_freesession(sid);
@@ -167,15 +176,17 @@ void ocf_calib_work(struct work_struct *work)
 					      struct ocf_driver, calib_work);
 	int i, alg;
 
+	mutex_lock(&ocf_calib_mutex);
 	for (i = 0; i < ARRAY_SIZE(ocf_calib_algs); i++) {
 		alg = ocf_calib_algs[i].alg;
 		if (READ_ONCE(drv->dying))
-			return;
+			break;
 		if (!test_and_clear_bit(alg, drv->calib_pending) ||
 		    !READ_ONCE(drv->algs[alg].supported))
 			continue;
 		ocf_calib_alg(drv, i);
 	}
+	mutex_unlock(&ocf_calib_mutex);
 }
 
 /* @alg was just registered on @drv. */

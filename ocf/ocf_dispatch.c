@@ -12,6 +12,7 @@
 #include "ocf_internal.h"
 
 struct workqueue_struct *ocf_wq;
+DEFINE_PER_CPU(struct ocf_in_dispatch, ocf_in_dispatch);
 
 /*
  * Queue bounds.  A request that finds its driver's queue (or all queues
@@ -128,6 +129,8 @@ static __always_inline void ocf_invoke(struct ocf_driver *drv,
 {
 	struct crypto_req_priv *priv = &crp->crp_priv;
 	struct ocf_session *ses = priv->session;
+	struct task_struct *prev_task;
+	struct cryptop *prev;
 	int err;
 
 	crp->crp_sid = ses->legs[priv->stage_leg].dsid;
@@ -146,7 +149,20 @@ static __always_inline void ocf_invoke(struct ocf_driver *drv,
 	} else {
 		__clear_bit(OCF_RS_TIMED, &priv->state);
 	}
+	/* A callback may dispatch again: restore the outer request after. */
+	prev = this_cpu_read(ocf_in_dispatch.crp);
+	prev_task = this_cpu_read(ocf_in_dispatch.task);
+	this_cpu_write(ocf_in_dispatch.crp, crp);
+	this_cpu_write(ocf_in_dispatch.task, current);
 	err = drv->process(drv->arg, crp, hint);
+	/*
+	 * Preemption may have moved us to another CPU: the marker left
+	 * behind names a task that is not running there, and this one
+	 * overwrites another CPU's (a callback there is queued instead of
+	 * run inline, nothing worse).
+	 */
+	this_cpu_write(ocf_in_dispatch.crp, prev);
+	this_cpu_write(ocf_in_dispatch.task, prev_task);
 	if (likely(!err))
 		return;
 	err = ocf_errno(err);
@@ -253,7 +269,7 @@ static int ocf_route(struct ocf_session *ses, struct cryptop *crp)
 	struct crypto_req_priv *priv = &crp->crp_priv;
 	bool pin = READ_ONCE(ses->pinned);
 	struct cryptodesc *d;
-	int len = 0, n = 0, l;
+	int len = 0, n = 0, l, c;
 
 	for (d = crp->crp_desc; d; d = d->crd_next) {
 		if (++n > OCF_CHAIN_LIMIT)
@@ -264,14 +280,21 @@ static int ocf_route(struct ocf_session *ses, struct cryptop *crp)
 	}
 	if (pin && !READ_ONCE(ses->pinned))
 		WRITE_ONCE(ses->pinned, true);
-	l = pin ? 0 : ses->class_leg[ocf_size_class(len)];
+	c = ocf_size_class(len);
+	/* Pairs with the release in ocf_session_route_class(). */
+	l = pin ? 0 : smp_load_acquire(&ses->class_leg[c]);
+	if (!l && !pin && unlikely(test_bit(c, &ses->route_wanted)) &&
+	    !test_bit(c, &ses->route_asked))
+		ocf_session_route_ask(ses, c);
 	if (ocf_leg_fits(&ses->legs[l], len)) {
 		priv->stage_leg = l;
 		return 0;
 	}
 	if (pin)
 		return -E2BIG;
-	for (l = 0; l < ses->nlegs + ses->nalt; l++) {
+	/* Pairs with the release in ocf_alt_leg(). */
+	n = ses->nlegs + smp_load_acquire(&ses->nalt);
+	for (l = 0; l < n; l++) {
 		if (ocf_leg_fits(&ses->legs[l], len)) {
 			priv->stage_leg = l;
 			return 0;
@@ -317,7 +340,7 @@ int crypto_dispatch(struct cryptop *crp)
 		set_bit(OCF_RS_SPLIT, &priv->state);
 		priv->saved_desc = crp->crp_desc;
 		err = ocf_stage_setup(crp, crp->crp_desc);
-	} else if (ses->nalt || ses->legs[0].maxlen) {
+	} else if (ses->routed) {
 		err = ocf_route(ses, crp);
 	}
 	if (unlikely(err)) {

@@ -5,7 +5,9 @@
  * on a lock-free per-CPU list; a per-CPU worker then runs the next stage
  * of a split request or the consumer's callback.  Callbacks run inline
  * only when the consumer asked (CRYPTO_F_CBIMM, or CRYPTO_F_CBIFSYNC on a
- * CRYPTOCAP_F_SYNC driver).  Each request gets exactly one callback.
+ * CRYPTOCAP_F_SYNC driver that completed the request inside the
+ * process() call OCF made: the consumer's crypto_dispatch() or OCF's
+ * queue worker).  Each request gets exactly one callback.
  */
 #include <linux/module.h>
 #include "ocf_internal.h"
@@ -18,6 +20,28 @@ struct ocf_done_queue {
 
 static DEFINE_PER_CPU(struct ocf_done_queue, ocf_done_queues);
 static struct workqueue_struct *ocf_done_wq;
+
+/*
+ * How long a device's completion waits here for its callback when it
+ * found the queue idle (behind others it is queueing, as for costs): a
+ * moving average, 1/8 per sample, of samples cut at twice the estimate.
+ * A consumer of a device pays it on top of the device's latency, one of
+ * an inline synchronous driver does not, so the driver choice adds it
+ * to devices' costs (ocf_class_cost()).
+ */
+u32 ocf_handoff_ns;
+
+static void ocf_handoff_note(ktime_t since)
+{
+	s64 d = ktime_to_ns(ktime_sub(ktime_get(), since));
+	u32 old = READ_ONCE(ocf_handoff_ns), v;
+
+	v = clamp_t(s64, d, 1, U32_MAX / 4);
+	if (old)
+		v = v >= old ? old + (min(v, 2 * old) - old) / 8 :
+			       old - (old - v) / 8;
+	WRITE_ONCE(ocf_handoff_ns, v);
+}
 
 static void ocf_done_push(struct llist_node *node, bool asym)
 {
@@ -36,6 +60,7 @@ static void ocf_done_work(struct work_struct *work)
 		container_of(work, struct ocf_done_queue, work);
 	struct crypto_req_priv *priv, *tmp;
 	struct llist_node *list;
+	bool first = true;
 
 	list = llist_reverse_order(llist_del_all(&q->sym));
 	llist_for_each_entry_safe(priv, tmp, list, done_node) {
@@ -45,6 +70,10 @@ static void ocf_done_work(struct work_struct *work)
 		if (test_and_clear_bit(OCF_RS_NEXT_STAGE, &priv->state)) {
 			ocf_next_stage(crp);
 		} else {
+			/* Only the oldest waited for the worker alone. */
+			if (first && test_bit(OCF_RS_HANDOFF, &priv->state))
+				ocf_handoff_note(priv->submitted);
+			first = false;
 			crp->crp_flags |= CRYPTO_F_DONE;
 			crp->crp_callback(crp);
 		}
@@ -62,12 +91,15 @@ static void ocf_done_work(struct work_struct *work)
  * The request is over (all stages, or an error): give the consumer its
  * sid and descriptor chain back and run or queue the callback.
  */
-static __always_inline void __ocf_finish(struct cryptop *crp, int etype)
+static __always_inline void __ocf_finish(struct cryptop *crp, int etype,
+					 bool in_call)
 {
 	struct crypto_req_priv *priv = &crp->crp_priv;
 	struct ocf_session *ses = priv->session;
 	struct ocf_driver *drv = priv->driver;
 	bool now = crp->crp_flags & CRYPTO_F_CBIMM;
+	/* A device's completion: time how long the callback waits. */
+	bool handoff = drv && !(drv->flags & CRYPTOCAP_F_SYNC) && !etype;
 
 	if (test_bit(OCF_RS_SPLIT, &priv->state)) {
 		if (priv->stage_last) {
@@ -78,7 +110,12 @@ static __always_inline void __ocf_finish(struct cryptop *crp, int etype)
 	}
 	crp->crp_etype = etype;
 	crp->crp_sid = priv->consumer_sid;
-	if (drv && (crp->crp_flags & CRYPTO_F_CBIFSYNC) &&
+	/*
+	 * CBIFSYNC: inline only within the process() call that submitted
+	 * the request; a synchronous driver completing from its own worker
+	 * (cryptd: BHs off) gets the callback queued like an async one.
+	 */
+	if (in_call && drv && (crp->crp_flags & CRYPTO_F_CBIFSYNC) &&
 	    (drv->flags & CRYPTOCAP_F_SYNC))
 		now = true;
 	if (ses) {
@@ -93,19 +130,24 @@ static __always_inline void __ocf_finish(struct cryptop *crp, int etype)
 		crp->crp_flags |= CRYPTO_F_DONE;
 		crp->crp_callback(crp);
 	} else {
+		if (handoff) {
+			priv->submitted = ktime_get();
+			__set_bit(OCF_RS_HANDOFF, &priv->state);
+		}
 		ocf_done_push(&priv->done_node, false);
 	}
 }
 
 void ocf_finish(struct cryptop *crp, int etype)
 {
-	__ocf_finish(crp, etype);
+	__ocf_finish(crp, etype, false);
 }
 
 void crypto_done(struct cryptop *crp)
 {
 	struct crypto_req_priv *priv = &crp->crp_priv;
 	struct ocf_driver *drv = priv->driver;
+	bool in_call = ocf_done_in_call(crp);
 	int etype;
 
 	if (unlikely(test_and_set_bit(OCF_RS_DONE, &priv->state))) {
@@ -123,7 +165,7 @@ void crypto_done(struct cryptop *crp)
 		if (unlikely(crp->crp_callback == ocf_calib_cb))
 			ocf_calib_note(crp, ns);
 		else
-			ocf_stats_account(drv, crp, timed, ns);
+			ocf_stats_account(drv, crp, timed, in_call, ns);
 	}
 	crp->crp_sid = priv->consumer_sid;
 	if (!etype && test_bit(OCF_RS_SPLIT, &priv->state) &&
@@ -133,7 +175,7 @@ void crypto_done(struct cryptop *crp)
 		ocf_done_push(&priv->done_node, false);
 		return;
 	}
-	__ocf_finish(crp, etype);
+	__ocf_finish(crp, etype, in_call);
 }
 EXPORT_SYMBOL_GPL(crypto_done);
 

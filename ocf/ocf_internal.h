@@ -11,6 +11,7 @@
 #include <linux/mutex.h>
 #include <linux/percpu.h>
 #include <linux/rcupdate.h>
+#include <linux/sched.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
@@ -28,18 +29,15 @@
 
 /*
  * Latencies of one driver vary by about 15% under emulation and more on
- * a loaded machine: costs within 25% of the cheapest are a tie.  A size
- * class is routed to another driver only when that one is more than
- * twice as cheap: the extra driver session must clearly pay off.
+ * a loaded machine: costs within 25% of the cheapest are a tie.  Routing
+ * by size uses the same band: a size class goes to another driver only
+ * when that one is cheaper beyond the band, and keeps going there while
+ * it stays cheaper at all (driver->route_memo), so that a ratio near the
+ * edge of the band does not flip from one session to the next.
  */
 static inline u64 ocf_cost_band(u64 best)
 {
 	return best + best / 4;
-}
-
-static inline u64 ocf_route_gain(u64 best)
-{
-	return best * 2;
 }
 
 /* crypto_req_priv.state bits */
@@ -47,6 +45,7 @@ static inline u64 ocf_route_gain(u64 best)
 #define OCF_RS_NEXT_STAGE	1	/* completion worker runs next stage */
 #define OCF_RS_SPLIT		2	/* request runs in stages */
 #define OCF_RS_TIMED		3	/* this stage's latency is measured */
+#define OCF_RS_HANDOFF		4	/* queued callback: time its wait */
 
 /*
  * Requests to a synchronous driver are timed one in OCF_LAT_SAMPLE (per
@@ -119,6 +118,8 @@ struct ocf_driver {
 	atomic_t		alg_sessions[CRYPTO_ALGORITHM_LIMIT];
 	atomic_t		alg_migrations[CRYPTO_ALGORITHM_LIMIT];
 	u32			cost[CRYPTO_ALGORITHM_LIMIT][OCF_NCLASS];
+	/* Driver id a size class was last routed to from here, or 0. */
+	u8			route_memo[CRYPTO_ALGORITHM_LIMIT][OCF_NCLASS];
 	DECLARE_BITMAP(calib_pending, CRYPTO_ALGORITHM_LIMIT);
 	struct delayed_work	calib_work;
 	struct rcu_head		rcu;
@@ -149,10 +150,19 @@ struct ocf_session {
 	/*
 	 * Routing by size (unsplit sessions only): legs[nlegs..] are whole
 	 * copies of legs[0] on other drivers; class_leg[] names the leg
-	 * for each request size class.
+	 * for each request size class.  A leg for a cheaper driver is
+	 * opened by route_work after the first request of its class (until
+	 * then the class runs on legs[0]): a session used for one size only
+	 * never pays for the others' driver sessions.  nalt and class_leg[]
+	 * grow while requests run: written with release, read with acquire.
 	 */
+	bool			routed;		/* requests go through ocf_route() */
 	int			nalt;
 	u8			class_leg[OCF_NCLASS];
+	unsigned long		route_wanted;	/* classes to route when used */
+	unsigned long		route_asked;	/* ... a request of it came */
+	unsigned long		route_done;	/* ... route_work decided */
+	struct work_struct	route_work;
 	struct cryptoini	ini[OCF_MAX_CRI];	/* deep copy, keys owned */
 	u8			cri_leg[OCF_MAX_CRI];
 	struct ocf_leg		legs[OCF_MAX_LEGS];
@@ -173,12 +183,14 @@ extern struct xarray ocf_ses_xa;
 void ocf_session_refused(struct ocf_session *ses, int *err, u64 *new_sid);
 void ocf_session_last_put(struct ocf_session *ses);
 u64 ocf_session_newest_sid(struct ocf_session *ses);
+void ocf_session_route_ask(struct ocf_session *ses, int class);
 void ocf_session_migrate_driver(struct ocf_driver *drv, int alg);
 
 /* ocf_build.c */
 int ocf_session_build(struct ocf_session *ses,
 		      const struct ocf_driver *exclude);
 void ocf_session_release_legs(struct ocf_session *ses);
+void ocf_session_route_class(struct ocf_session *ses, int class);
 
 /* ocf_select.c */
 int ocf_size_class(int len);
@@ -188,12 +200,35 @@ int ocf_choose(const struct ocf_session *ses, int cri,
 struct ocf_driver *ocf_choose_class(const struct ocf_session *ses,
 				    const struct ocf_driver *excl, int class,
 				    u64 *cost);
+void ocf_choose_classes(const struct ocf_session *ses,
+			const struct ocf_driver *excl,
+			const struct ocf_driver **best, u64 *cost);
 u64 ocf_class_cost(const struct ocf_driver *drv,
 		   const struct ocf_session *ses, int class);
 bool ocf_same_kind(const struct ocf_driver *a, const struct ocf_driver *b);
 void ocf_cost_update(struct ocf_driver *drv, int alg, int len, u64 ns);
 
 /* ocf_dispatch.c */
+/*
+ * The request this CPU's task is in a driver's process() with, and that
+ * task: a completion matching both happens inside the call that handed
+ * the request over (not from a driver's worker or an interrupt).  Only
+ * there may a CRYPTO_F_CBIFSYNC callback run inline, and only there is
+ * a synchronous driver's latency its own.
+ */
+struct ocf_in_dispatch {
+	struct cryptop		*crp;
+	struct task_struct	*task;
+};
+
+DECLARE_PER_CPU(struct ocf_in_dispatch, ocf_in_dispatch);
+
+static __always_inline bool ocf_done_in_call(const struct cryptop *crp)
+{
+	return in_task() && this_cpu_read(ocf_in_dispatch.crp) == crp &&
+	       this_cpu_read(ocf_in_dispatch.task) == current;
+}
+
 extern struct workqueue_struct *ocf_wq;
 extern int ocf_qmax_driver;
 extern int ocf_qmax_global;
@@ -205,6 +240,7 @@ void ocf_driver_flush_queues(struct ocf_driver *drv);
 int ocf_queued_total(void);
 
 /* ocf_done.c */
+extern u32 ocf_handoff_ns;
 int ocf_done_init(void);
 void ocf_done_exit(void);
 void ocf_finish(struct cryptop *crp, int etype);
@@ -334,7 +370,8 @@ static __always_inline void ocf_stat_time(struct ocf_stat __percpu *st, u64 ns)
 
 /*
  * One stage of @crp completed on @drv (any context); @timed says @ns is
- * its latency.  The latency statistics are what the consumer saw.  The
+ * its latency, @in_call that it completed inside the driver's process()
+ * call.  The latency statistics are what the consumer saw.  The
  * cost estimate learns only from requests that had the driver to
  * themselves: behind others, the latency is mostly queueing (and
  * batching makes it vary wildly), which says nothing of what the next
@@ -343,10 +380,15 @@ static __always_inline void ocf_stat_time(struct ocf_stat __percpu *st, u64 ns)
  */
 static __always_inline void ocf_stats_account(struct ocf_driver *drv,
 					      struct cryptop *crp, bool timed,
-					      u64 ns)
+					      bool in_call, u64 ns)
 {
 	bool err = crp->crp_etype != 0;
-	bool learn = timed && !crp->crp_priv.depth && !err;
+	/*
+	 * A synchronous driver that completed from elsewhere (cryptosoft
+	 * through cryptd) measured its worker's queueing, not its cost.
+	 */
+	bool learn = timed && !crp->crp_priv.depth && !err &&
+		     (in_call || !(drv->flags & CRYPTOCAP_F_SYNC));
 	struct cryptodesc *crd;
 	u64 bytes = 0;
 	int n = 0;

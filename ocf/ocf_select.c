@@ -35,15 +35,25 @@ void ocf_cost_update(struct ocf_driver *drv, int alg, int len, u64 ns)
 	if (!sample)
 		sample = 1;
 	/*
-	 * Interrupts, preemption and a loaded host only ever add time, so
-	 * the estimate follows the lower envelope of the samples: it falls
-	 * by a quarter of the gap to a faster sample and rises by at most
-	 * 1/32 per slower one.  A driver that really got slower is seen
-	 * after a few dozen requests; one stall moves nothing.  Racing
-	 * updates may lose a sample.
+	 * A synchronous driver runs on the caller's CPU: interrupts,
+	 * preemption and a loaded host only ever add time, so the estimate
+	 * follows the lower envelope of the samples: it falls by a quarter
+	 * of the gap to a faster sample and rises by at most 1/32 per
+	 * slower one.  A driver that really got slower is seen after a few
+	 * dozen requests; one stall moves nothing.
+	 * A device's latency spread is its own (its queue, its host thread
+	 * being scheduled) and every request pays it on average: the
+	 * estimate is a moving average (1/8 per sample), of samples cut
+	 * at twice the estimate so one stall moves it by 1/8 at most.  Its
+	 * lower envelope was 5x below the mean on a virtio-crypto device,
+	 * and routing on it sent requests to the slower driver.
+	 * Racing updates may lose a sample.
 	 */
 	if (!old)
 		v = sample;
+	else if (!(drv->flags & CRYPTOCAP_F_SYNC))
+		v = sample >= old ? old + (min(sample, 2 * old) - old) / 8 :
+				    old - (old - sample) / 8;
 	else if (sample < old)
 		v = old - (old - sample) / 4;
 	else
@@ -86,8 +96,9 @@ static u64 ocf_estimate(const struct ocf_driver *drv, int alg)
 
 /*
  * Measured ns for a request of size class @class of the whole session
- * on @drv; 0 when @drv cannot serve the session or any of its
- * algorithms is unmeasured there.
+ * on @drv, as its consumer waits: a device's completion also waits for
+ * the callback (ocf_handoff_ns).  0 when @drv cannot serve the session
+ * or any of its algorithms is unmeasured there.
  */
 u64 ocf_class_cost(const struct ocf_driver *drv,
 		   const struct ocf_session *ses, int class)
@@ -105,6 +116,8 @@ u64 ocf_class_cost(const struct ocf_driver *drv,
 			return 0;
 		sum += v;
 	}
+	if (!(drv->flags & CRYPTOCAP_F_SYNC))
+		sum += READ_ONCE(ocf_handoff_ns);
 	return sum;
 }
 
@@ -234,7 +247,8 @@ int ocf_choose(const struct ocf_session *ses, int cri,
 	last = cri < 0 ? ses->ncri - 1 : cri;
 	rcu_read_lock();
 	for (id = 1; id <= OCF_MAX_DRIVERS; id++) {
-		u64 score = 0;
+		bool measured = true;
+		u64 score = 0, e;
 
 		drv = rcu_dereference(ocf_drivers[id]);
 		if (!ocf_eligible(drv, ses, excl))
@@ -244,10 +258,15 @@ int ocf_choose(const struct ocf_session *ses, int cri,
 
 			if (!READ_ONCE(drv->algs[alg].supported))
 				break;
-			score += ocf_estimate(drv, alg);
+			e = ocf_estimate(drv, alg);
+			measured = measured && e > 1;
+			score += e;
 		}
 		if (i <= last)
 			continue;
+		/* As ocf_class_cost(): what the consumer of a device waits. */
+		if (measured && !(drv->flags & CRYPTOCAP_F_SYNC))
+			score += READ_ONCE(ocf_handoff_ns);
 		c.drv = drv;
 		c.score = score;
 		c.sessions = atomic_read(&drv->sessions);
@@ -268,6 +287,37 @@ int ocf_choose(const struct ocf_session *ses, int cri,
 			ocf_driver_put(cand[i].drv);
 	}
 	return min(kept, nout);
+}
+
+/*
+ * ocf_choose_class() for every size class in one pass over the drivers:
+ * @best[c] (NULL: none measured) and @cost[c].  The caller holds
+ * rcu_read_lock(); the drivers carry no reference.
+ */
+void ocf_choose_classes(const struct ocf_session *ses,
+			const struct ocf_driver *excl,
+			const struct ocf_driver **best, u64 *cost)
+{
+	struct ocf_driver *drv;
+	int id, c;
+	u64 v;
+
+	for (c = 0; c < OCF_NCLASS; c++) {
+		best[c] = NULL;
+		cost[c] = U64_MAX;
+	}
+	for (id = 1; id <= OCF_MAX_DRIVERS; id++) {
+		drv = rcu_dereference(ocf_drivers[id]);
+		if (!ocf_eligible(drv, ses, excl))
+			continue;
+		for (c = 0; c < OCF_NCLASS; c++) {
+			v = ocf_class_cost(drv, ses, c);
+			if (v && v < cost[c]) {
+				best[c] = drv;
+				cost[c] = v;
+			}
+		}
+	}
 }
 
 /*

@@ -77,6 +77,8 @@ static void ocf_ses_wipe_keys(struct ocf_session *ses)
 	}
 }
 
+static void ocf_ses_route_work(struct work_struct *work);
+
 static struct ocf_session *ocf_ses_alloc(void)
 {
 	struct ocf_session *ses = kzalloc(sizeof(*ses), GFP_KERNEL);
@@ -87,6 +89,7 @@ static struct ocf_session *ocf_ses_alloc(void)
 	atomic_set(&ses->active, 1);
 	ses->has_base = true;
 	INIT_WORK(&ses->release_work, ocf_ses_release_work);
+	INIT_WORK(&ses->route_work, ocf_ses_route_work);
 	return ses;
 }
 
@@ -259,6 +262,49 @@ void ocf_session_refused(struct ocf_session *ses, int *err, u64 *new_sid)
 	}
 }
 
+/*
+ * Open the routing legs asked for.  The active count keeps the legs (and
+ * the drivers) from going while we add one; the build lock makes a
+ * migration that starts meanwhile wait for the new leg, or makes us see
+ * its driver leaving.  One run at a time: route_work is not reentrant.
+ */
+static void ocf_ses_route_work(struct work_struct *work)
+{
+	struct ocf_session *ses =
+		container_of(work, struct ocf_session, route_work);
+	unsigned long todo;
+	int c;
+
+	if (atomic_inc_not_zero(&ses->active)) {
+		down_read(&ocf_build_rwsem);
+		todo = READ_ONCE(ses->route_asked) & ~ses->route_done;
+		ses->route_done |= todo;
+		for_each_set_bit(c, &todo, OCF_NCLASS) {
+			if (READ_ONCE(ses->moved_to) || READ_ONCE(ses->dead) ||
+			    READ_ONCE(ses->pinned))
+				break;
+			ocf_session_route_class(ses, c);
+		}
+		up_read(&ocf_build_rwsem);
+		ocf_ses_active_put(ses);
+	}
+	ocf_ses_put(ses);
+}
+
+/*
+ * The first request of size class @class came to a session that would
+ * route it to another driver: have the leg opened (any context; the
+ * request itself runs on the base leg).
+ */
+void ocf_session_route_ask(struct ocf_session *ses, int class)
+{
+	if (test_and_set_bit(class, &ses->route_asked))
+		return;
+	refcount_inc(&ses->ref);
+	if (!queue_work(ocf_wq, &ses->route_work))
+		ocf_ses_put(ses);
+}
+
 /* ocf_session_end() dropped the last active count (any context). */
 void ocf_session_last_put(struct ocf_session *ses)
 {
@@ -313,11 +359,12 @@ EXPORT_SYMBOL_GPL(crypto_freesession);
 static bool ocf_ses_uses_alg_on(const struct ocf_session *ses, int i,
 				const struct ocf_driver *drv)
 {
-	int l;
+	/* Pairs with the release in ocf_alt_leg(): whole legs only. */
+	int n = ses->nlegs + smp_load_acquire(&ses->nalt), l;
 
 	if (ses->legs[ses->cri_leg[i]].drv == drv)
 		return true;
-	for (l = ses->nlegs; l < ses->nlegs + ses->nalt; l++)
+	for (l = ses->nlegs; l < n; l++)
 		if (ses->legs[l].drv == drv)
 			return true;
 	return false;

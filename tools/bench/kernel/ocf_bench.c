@@ -71,6 +71,12 @@ MODULE_PARM_DESC(rounds, "alternations of the two paths per measurement");
 static bool framework;
 module_param(framework, bool, 0444);
 MODULE_PARM_DESC(framework, "also measure the framework alone, through a driver that does nothing");
+static int sessions;
+module_param(sessions, int, 0444);
+MODULE_PARM_DESC(sessions, "also time this many session set-ups and frees per alg, on any driver and on driver=");
+static bool mixed;
+module_param(mixed, bool, 0444);
+MODULE_PARM_DESC(mixed, "also run all sizes through one session on any driver (routing by size)");
 
 enum bench_kind { BK_CIPHER, BK_AEAD, BK_HASH };
 
@@ -760,6 +766,95 @@ static void bench_size(const struct bench_alg *a, struct bench_tfm *t,
 		    lin.first_err, r->lost ? ", a request never completed" : "");
 }
 
+/*
+ * Session set-up and free, as a consumer creating a session per use
+ * (OpenSSL per EVP init) pays it: @n pairs on driver choice @cr.
+ */
+static void bench_sessions(struct bench_run *r, int cr, const char *what)
+{
+	u64 t0 = ktime_get_ns(), ns;
+	int i, err = 0;
+
+	for (i = 0; i < sessions && !err; i++) {
+		err = ocf_session(r, cr);
+		if (!err)
+			err = crypto_freesession(r->sid);
+		if (!(i % 64))
+			cond_resched();
+	}
+	ns = ktime_get_ns() - t0;
+	if (err) {
+		out("# %s sessions on %s: failed (%d)\n", r->alg->name, what,
+		    err);
+		return;
+	}
+	out("# %s sessions on %s: %llu set-up+free/s (%d in %llu us)\n",
+	    r->alg->name, what, rate_milli(sessions, ns) / 1000, sessions,
+	    div64_u64(ns, 1000));
+}
+
+/*
+ * Every size through one session that may use any driver, size after
+ * size, @rounds times: the framework's routing by size decides where
+ * each goes (the statistics tell).  Outputs are verified as always.
+ */
+static void bench_mixed(const struct bench_alg *a, struct bench_tfm *t,
+			struct bench_run *r)
+{
+	u64 budget_ns = (u64)msecs * NSEC_PER_MSEC / rounds / max(nsizes, 1);
+	struct bench_stats *st = kcalloc(BENCH_MAX_SIZES, sizeof(*st),
+					 GFP_KERNEL);
+	u8 *want[BENCH_MAX_SIZES] = { };
+	unsigned int size[BENCH_MAX_SIZES];
+	int n, k, err;
+	unsigned int i;
+
+	if (!st)
+		return;
+	for (n = 0; n < nsizes; n++) {
+		size[n] = roundup(clamp(sizes[n], 1, BENCH_MAX_SIZE),
+				  a->blocksize);
+		want[n] = kmalloc(BENCH_MAX_SIZE + BENCH_TAG_LEN, GFP_KERNEL);
+		if (!want[n] || size[n] > BENCH_MAX_SIZE)
+			goto out;
+		r->size = size[n];
+		for (i = 0; i < r->nslots; i++) {
+			sg_init_one(&r->slots[i].sg_src, r->src, size[n]);
+			sg_init_one(&r->slots[i].sg_dst, r->slots[i].dst,
+				    size[n] + BENCH_TAG_LEN);
+		}
+		if (reference(r, t, want[n]))
+			goto out;
+	}
+	err = ocf_session(r, CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE);
+	if (err) {
+		out("# %s mixed: OCF session failed (%d)\n", a->name, err);
+		goto out;
+	}
+	r->ocf = true;
+	for (k = 0; k < rounds && !r->lost; k++) {
+		for (n = 0; n < nsizes && !r->lost; n++) {
+			r->size = size[n];
+			r->want = want[n];
+			r->want_mac = a->kind == BK_HASH ? want[n] :
+				      a->kind == BK_AEAD ? want[n] + size[n] :
+				      NULL;
+			r->st = &st[n];
+			bench_loop(r, budget_ns, 0);
+		}
+	}
+	if (!r->lost)
+		crypto_freesession(r->sid);
+	for (n = 0; n < nsizes; n++)
+		out("# %s mixed %u: %llu req/s, %llu verified, %llu errors\n",
+		    a->name, size[n], rate_milli(st[n].ops, st[n].ns) / 1000,
+		    st[n].ops, st[n].errors);
+out:
+	for (n = 0; n < nsizes; n++)
+		kfree(want[n]);
+	kfree(st);
+}
+
 static void bench_alg(const struct bench_alg *a, int cr)
 {
 	struct bench_tfm t;
@@ -798,6 +893,13 @@ static void bench_alg(const struct bench_alg *a, int cr)
 		if (!s->dst || !s->crp || slot_req_alloc(s, a, &t))
 			goto out_mem;
 	}
+	if (sessions > 0) {
+		bench_sessions(r, CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE,
+			       "any driver");
+		bench_sessions(r, cr, driver && *driver ? driver : "crid");
+	}
+	if (mixed)
+		bench_mixed(a, &t, r);
 	for (n = 0; n < nsizes && !r->lost; n++) {
 		unsigned int size = sizes[n];
 
