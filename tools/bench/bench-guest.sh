@@ -9,6 +9,8 @@
 #   bench-guest.sh kernel-hw [params]       ocf_bench on every other OCF
 #                                           driver (virtio-crypto)
 #   bench-guest.sh user [cryptobench args]  /dev/crypto, AF_ALG, OpenSSL
+#   bench-guest.sh mixed [params]           one any-driver session, every
+#                                           size: who served what
 #   bench-guest.sh stats                    the framework's statistics
 here=$(dirname "$0")
 status=0
@@ -75,6 +77,24 @@ user)
 		echo "not ok 1 - bench user (cryptobench exit $rc)"
 		status=1
 	fi
+	;;
+mixed)
+	# Requests and bytes per OCF driver across the run: a driver's
+	# bytes per request tell which sizes routing sent it.
+	f=/sys/kernel/debug/ocf/drivers
+	awk 'NR > 1 { print $2, $5, $6 }' $f >/tmp/mixed.before 2>/dev/null
+	if run_kmod driver=cryptosoft mixed=1 "$@" &&
+	   ! grep -q 'mixed [0-9]*: .* [1-9][0-9]* errors' /tmp/bench.out; then
+		echo "ok 1 - bench mixed sizes"
+	else
+		echo "not ok 1 - bench mixed sizes"
+		status=1
+	fi
+	awk 'NR > 1 { print $2, $5, $6 }' $f 2>/dev/null |
+	while read -r name req bytes; do
+		set -- $(grep "^$name " /tmp/mixed.before)
+		echo "# ROUTED $name $((req - ${2:-0})) $((bytes - ${3:-0}))"
+	done
 	;;
 stats)
 	# The framework's per-driver statistics after the mixed-size runs

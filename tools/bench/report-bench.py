@@ -263,6 +263,50 @@ def md_user_table(d, alg, out):
         out.append("| " + " | ".join(row) + " |")
 
 
+def mixed_section(o, d, meta):
+    """Routing by size: the plan's mixed group sends every size through
+    one session that may use any driver; the drivers' request and byte
+    counts across that group tell which sizes each one served."""
+    mixed, routed = meta.get("mixed") or [], meta.get("routed") or []
+    if not mixed:
+        return
+    o.append("\n## Routing by size: one session on any driver\n")
+    o.append("`ocf_bench mixed=1` (plan group `bench-mixed`) sends every "
+             "size in turn through one in-kernel session that may use any "
+             "driver; the framework routes each size class to the driver "
+             "it measured cheaper. Per size, the rate of that session and "
+             "the rates of the same boot's single-driver runs (all with "
+             "one request in flight):\n")
+    hw = sorted({r["driver"] for r in d.kern if r["path"] == "ocf" and
+                 r["driver"] != "cryptosoft"})
+    o.append("| alg | bytes | mixed session req/s | cryptosoft req/s | " +
+             " | ".join("%s req/s" % h for h in hw) + " | faster |")
+    o.append("|---|---:|---:|---:|" + "---:|" * len(hw) + "---|")
+    for m in mixed:
+        soft = d.k("ocf", m["alg"], m["size"])
+        rates = {"cryptosoft": soft["ops_per_s"] if soft else None}
+        for h in hw:
+            r = d.k("ocf", m["alg"], m["size"], driver=h)
+            rates[h] = r["ops_per_s"] if r else None
+        known = {k: v for k, v in rates.items() if v}
+        o.append("| %s | %d | %d | %s | %s | %s |" % (
+            m["alg"], m["size"], m["ops_per_s"],
+            "%.0f" % rates["cryptosoft"] if rates["cryptosoft"] else "-",
+            " | ".join("%.0f" % rates[h] if rates[h] else "-" for h in hw),
+            max(known, key=known.get) if known else "-"))
+    if routed:
+        o.append("\nRequests each driver served during the group (its "
+                 "single-driver runs on cryptosoft included), and their "
+                 "mean size:\n")
+        o.append("| driver | requests | bytes | bytes per request |")
+        o.append("|---|---:|---:|---:|")
+        for r in routed:
+            o.append("| %s | %d | %d | %s |" % (
+                r["driver"], r["requests"], r["bytes"],
+                "%.0f" % (r["bytes"] / r["requests"]) if r["requests"]
+                else "-"))
+
+
 def write_md(path, meta, d, tg, problems, gstat, stats):
     o = ["# Benchmark results: Linux %s" % meta["kernel"], "",
          "Produced by `%s` on %s; one QEMU TCG VM, 2 vCPUs, 1 GiB "
@@ -329,6 +373,7 @@ def write_md(path, meta, d, tg, problems, gstat, stats):
         if share:
             o.append("That alone is this share of the fastest Linux API time "
                      "of a request: " + ", ".join(share) + ".")
+    mixed_section(o, d, meta)
     o.append("\n## In-kernel: OCF vs the Linux crypto API\n")
     o.append("| driver | alg | bytes | in flight | OCF req/s | OCF MB/s | "
              "Linux (driver) req/s | Linux MB/s | OCF/Linux |")
@@ -464,6 +509,17 @@ def main():
     m = re.search(r"direct call (\d+) ns, framework (-?\d+) ns", text)
     meta["framework_ns"] = int(m.group(2)) if m else None
     meta["direct_call_ns"] = int(m.group(1)) if m else None
+    meta["mixed"] = [{"alg": x.group(1), "size": int(x.group(2)),
+                      "ops_per_s": int(x.group(3)),
+                      "verified": int(x.group(4)),
+                      "errors": int(x.group(5))}
+                     for x in re.finditer(r"(\S+) mixed (\d+): (\d+) req/s, "
+                                          r"(\d+) verified, (\d+) errors",
+                                          text)]
+    meta["routed"] = [{"driver": x.group(1), "requests": int(x.group(2)),
+                       "bytes": int(x.group(3))}
+                      for x in re.finditer(r"# ROUTED (\S+) (-?\d+) (-?\d+)",
+                                           text)]
     tg = targets(d)
     gstat = groups(text)
     stats = [m.group(1) for m in re.finditer(r"STATS (.*)", text)]
@@ -476,7 +532,8 @@ def main():
     png = plot(a.out, d, a.kernel)
     print("wrote %s.md, %s.json%s" % (a.out, a.out,
                                       ", %s.png" % a.out if png else ""))
-    failed = any(r["errors"] for r in d.kern) or \
+    failed = any(m["errors"] for m in meta["mixed"]) or \
+        any(r["errors"] for r in d.kern) or \
         any(r["status"] == "failed" for r in d.user)
     return 1 if failed or problems else 0
 
