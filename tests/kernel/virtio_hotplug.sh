@@ -13,8 +13,6 @@
 . "$(dirname "$0")/virtio_lib.sh"
 # Indented, so the nested results count only through our own lines.
 
-LOAD=/tests/virtio_cdev_load
-STOP=/tmp/virtio-cdev-load.stop
 
 echo "KTAP version 1"
 echo "1..6"
@@ -28,11 +26,7 @@ if ! bound; then
 fi
 
 # /dev/crypto processes on the device too, when the program is there.
-rm -f $STOP
-if [ -x $LOAD ]; then
-	$LOAD 2 $STOP >/tmp/cdev-load.out 2>&1 &
-	loadpid=$!
-fi
+cdev_load_start
 modprobe virtio_hotplug_test
 sleep 2
 echo "# VIRTIO-HOTPLUG: unplug crypto0"
@@ -50,19 +44,7 @@ else
 	unplugged=0
 fi
 rmmod virtio_hotplug_test 2>&1 | sed 's/^/# /'
-if [ -n "${loadpid:-}" ]; then
-	touch $STOP
-	wait "$loadpid"
-	rc=$?
-	nested /tmp/cdev-load.out
-	if [ $rc = 4 ]; then
-		skip cdev_load_during_unplug "virtio_cdev_load skipped"
-	else
-		check $rc cdev_load_during_unplug
-	fi
-else
-	skip cdev_load_during_unplug "$LOAD not built (harness: see drivers/virtio/README.md)"
-fi
+cdev_load_result cdev_load_during_unplug
 
 if [ $unplugged = 0 ]; then
 	for c in driver_unloads_after_unplug driver_reloads \

@@ -63,3 +63,31 @@ works() {
 	fi
 	rmmod virtio_test 2>/dev/null
 }
+
+# /dev/crypto processes on virtio-crypto0 too, when the program is there:
+# cdev_load_start, then cdev_load_result CASE stops them and reports.
+CDEV_LOAD=/tests/virtio_cdev_load
+CDEV_STOP=/tmp/virtio-cdev-load.stop
+cdev_load_start() {
+	rm -f $CDEV_STOP
+	loadpid=
+	if [ -x $CDEV_LOAD ]; then
+		$CDEV_LOAD 2 $CDEV_STOP >/tmp/cdev-load.out 2>&1 &
+		loadpid=$!
+	fi
+}
+cdev_load_result() {
+	if [ -z "$loadpid" ]; then
+		skip "$1" "$CDEV_LOAD not built (harness: see drivers/virtio/README.md)"
+		return
+	fi
+	touch $CDEV_STOP
+	wait "$loadpid"
+	rc=$?
+	nested /tmp/cdev-load.out
+	if [ $rc = 4 ]; then
+		skip "$1" "virtio_cdev_load skipped"
+	else
+		check $rc "$1"
+	fi
+}

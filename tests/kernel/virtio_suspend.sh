@@ -14,8 +14,6 @@
 
 . "$(dirname "$0")/virtio_lib.sh"
 
-LOAD=/tests/virtio_cdev_load
-STOP=/tmp/virtio-cdev-load.stop
 CASES="sleep_cycle load_across_sleep cdev_load_across_sleep \
 instance_comes_back back_instance_works"
 
@@ -35,11 +33,7 @@ if [ -n "$why" ]; then
 fi
 
 before=$(registered)
-rm -f $STOP
-if [ -x $LOAD ]; then
-	$LOAD 2 $STOP >/tmp/cdev-load.out 2>&1 &
-	loadpid=$!
-fi
+cdev_load_start
 modprobe virtio_hotplug_test
 sleep 2
 echo devices >/sys/power/pm_test
@@ -53,19 +47,7 @@ if [ $rc = 0 ] && ! dmesg | grep -q 'virtio-crypto0: suspended'; then
 fi
 check $rc sleep_cycle
 load_result load_across_sleep
-if [ -n "${loadpid:-}" ]; then
-	touch $STOP
-	wait "$loadpid"
-	rc=$?
-	nested /tmp/cdev-load.out
-	if [ $rc = 4 ]; then
-		skip cdev_load_across_sleep "virtio_cdev_load skipped"
-	else
-		check $rc cdev_load_across_sleep
-	fi
-else
-	skip cdev_load_across_sleep "$LOAD not built (harness: see drivers/virtio/README.md)"
-fi
+cdev_load_result cdev_load_across_sleep
 wait_for "[ \$(registered) -gt $before ]" 30
 check $? instance_comes_back
 works back_instance_works

@@ -371,6 +371,43 @@ static int hw_fetch_all(int f)
 }
 
 /*
+ * A child opens a session on the hardware driver, queues HW_OPS
+ * operations and exits: the ms from its last submission until it is
+ * reaped, or -1 without a pipe.  *@clean: it ran and exited cleanly.
+ */
+static double time_exit(uint8_t *buf, int *clean)
+{
+	int pipefd[2], status, err;
+	uint32_t ses;
+	double t0;
+	pid_t pid;
+	char c;
+	int f;
+
+	*clean = 0;
+	if (pipe(pipefd))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		f = hw_open(&ses);
+		if (f < 0 || hw_submit(f, ses, buf))
+			_exit(2);
+		c = 1;
+		if (write(pipefd[1], &c, 1) != 1)
+			_exit(3);
+		_exit(0);	/* the file is closed by exit */
+	}
+	close(pipefd[1]);
+	err = read(pipefd[0], &c, 1) != 1;
+	t0 = now_ms();
+	waitpid(pid, &status, 0);
+	t0 = now_ms() - t0;
+	close(pipefd[0]);
+	*clean = !err && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	return t0;
+}
+
+/*
  * The yardstick is the tail: how long the driver still works once the
  * last operation is submitted.  Waiting for the driver costs about that;
  * not waiting costs next to nothing.
@@ -383,10 +420,8 @@ static void test_close_nowait(void)
 	/* Page-aligned: one virtio descriptor per page. */
 	uint8_t *buf = mmap(NULL, HW_LEN, PROT_READ | PROT_WRITE,
 			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	int f, pipefd[2], status, err;
+	int f, err, tries, ok, clean = 0;
 	uint32_t ses;
-	pid_t pid;
-	char c;
 
 	if (buf == MAP_FAILED) {
 		skip("no memory", "%s", n1);
@@ -431,33 +466,27 @@ static void test_close_nowait(void)
 		  HW_OPS, tail, tclose);
 	check(!err && tclose < tail / 4, "%s", n1);
 
-	/* Let that batch end and its file be freed: time the exit alone. */
-	usleep((useconds_t)(tail * 3 * 1000));
-	if (pipe(pipefd)) {
-		skip("no pipe", "%s", n2);
-		munmap(buf, HW_LEN);
-		return;
+	/*
+	 * Exit also tears the process down, and a vCPU the host takes away
+	 * can stall it for as long as the tail: a looser bound, and up to
+	 * three tries.  An exit that waits for the driver is slow every
+	 * time.
+	 */
+	for (tries = 0, ok = 0; tries < 3 && !ok; tries++) {
+		/* Let the last batch end and its file be freed. */
+		usleep((useconds_t)(tail * 3 * 1000));
+		texit = time_exit(buf, &clean);
+		if (texit < 0) {
+			skip("no pipe", "%s", n2);
+			munmap(buf, HW_LEN);
+			return;
+		}
+		ktap_diag("exit with them queued: %.2f ms", texit);
+		if (!clean)
+			break;
+		ok = texit < tail / 2;
 	}
-	pid = fork();
-	if (pid == 0) {
-		f = hw_open(&ses);
-		if (f < 0 || hw_submit(f, ses, buf))
-			_exit(2);
-		c = 1;
-		if (write(pipefd[1], &c, 1) != 1)
-			_exit(3);
-		_exit(0);	/* the file is closed by exit */
-	}
-	close(pipefd[1]);
-	err = read(pipefd[0], &c, 1) != 1;
-	t0 = now_ms();
-	waitpid(pid, &status, 0);
-	texit = now_ms() - t0;
-	close(pipefd[0]);
-	ktap_diag("exit with them queued: %.2f ms", texit);
-	/* Exit also tears the process down: a looser bound. */
-	check(!err && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
-	      texit < tail / 2 && device_ok(), "%s", n2);
+	check(clean && ok && device_ok(), "%s", n2);
 	munmap(buf, HW_LEN);
 }
 
