@@ -1635,6 +1635,21 @@ static bool legs_open(struct fake *a, struct fake *b, int na, int nb)
  * either may take holds a driver session on both, and each request goes
  * to the cheaper one for its size.
  */
+/*
+ * Teach the framework both drivers' FK_ROUTE costs: a session bound to
+ * each (*@ma on @a, *@mb on @b), @nsmall 32-byte and @nbig 200-byte
+ * requests on each.  0 when all ran.
+ */
+static int measure_pair(struct fake *a, struct fake *b, int nsmall, int nbig,
+			u64 *ma, u64 *mb)
+{
+	return new1(ma, FK_ROUTE, 5, a->id) || new1(mb, FK_ROUTE, 5, b->id) ||
+	       run_n(*ma, FK_ROUTE, nsmall, 32) ||
+	       run_n(*ma, FK_ROUTE, nbig, 200) ||
+	       run_n(*mb, FK_ROUTE, nsmall, 32) ||
+	       run_n(*mb, FK_ROUTE, nbig, 200);
+}
+
 static void t_route(void)
 {
 	struct fake *sm = fk_alloc("ocftest-small", CRYPTOCAP_F_SOFTWARE,
@@ -1660,9 +1675,7 @@ static void t_route(void)
 	 * moving average (asynchronous fakes), given enough samples to
 	 * forget a first one the host stalled.
 	 */
-	if (new1(&m1, FK_ROUTE, 5, sm->id) || new1(&m2, FK_ROUTE, 5, lg->id) ||
-	    run_n(m1, FK_ROUTE, 40, 32) || run_n(m1, FK_ROUTE, 40, 200) ||
-	    run_n(m2, FK_ROUTE, 40, 32) || run_n(m2, FK_ROUTE, 40, 200)) {
+	if (measure_pair(sm, lg, 40, 40, &m1, &m2)) {
 		CHECK(false, "route: measuring requests");
 		goto out;
 	}
@@ -1806,9 +1819,7 @@ static bool band_routes(const char *what, unsigned int base_us,
 	 * 20 of them let the lower envelope shed a first one that the host
 	 * stalled for milliseconds.
 	 */
-	if (new1(&mb, FK_ROUTE, 5, b->id) || new1(&mo, FK_ROUTE, 5, o->id) ||
-	    run_n(mb, FK_ROUTE, 1280, 32) || run_n(mb, FK_ROUTE, 130, 200) ||
-	    run_n(mo, FK_ROUTE, 1280, 32) || run_n(mo, FK_ROUTE, 130, 200))
+	if (measure_pair(b, o, 1280, 130, &mb, &mo))
 		goto out;
 	ktap_diag(&suite, "%s: 32-byte costs: base %lld ns, other %lld ns", what,
 		  stat_field("algs", "ocftest-band-base", FK_ROUTE, "cost_64"),
@@ -1865,9 +1876,7 @@ static void t_route_band(void)
 	}
 	k0->delay_small_us = 800;
 	k1->delay_big_us = 800;
-	if (new1(&m0, FK_ROUTE, 5, k0->id) || new1(&m1, FK_ROUTE, 5, k1->id) ||
-	    run_n(m0, FK_ROUTE, 12, 32) || run_n(m0, FK_ROUTE, 12, 200) ||
-	    run_n(m1, FK_ROUTE, 12, 32) || run_n(m1, FK_ROUTE, 12, 200)) {
+	if (measure_pair(k0, k1, 12, 12, &m0, &m1)) {
 		CHECK(false, "route: same-kind measuring requests");
 		goto out;
 	}
@@ -1932,18 +1941,15 @@ static void t_route_sticky(void)
 	bool first = false, kept = false, left = false;
 	u64 mb = 0, mo = 0;
 
-	if (!b || !o || fk_register(b, algs, 1) || fk_register(o, algs, 1) ||
-	    new1(&mb, FK_ROUTE, 5, b->id) || new1(&mo, FK_ROUTE, 5, o->id)) {
+	if (!b || !o || fk_register(b, algs, 1) || fk_register(o, algs, 1)) {
 		CHECK(false, "route: hysteresis set-up");
 		goto out;
 	}
 	b->delay_small_us = 400;
 	o->delay_small_us = 100;
 	o->delay_big_us = 300;
-	first = !run_n(mb, FK_ROUTE, 1280, 32) &&
-		!run_n(mb, FK_ROUTE, 130, 200) &&
-		!run_n(mo, FK_ROUTE, 1280, 32) &&
-		!run_n(mo, FK_ROUTE, 130, 200) && route_opens(b, o, 0x61);
+	first = !measure_pair(b, o, 1280, 130, &mb, &mo) &&
+		route_opens(b, o, 0x61);
 	/* The other now only 15% cheaper: inside the band, still cheaper. */
 	b->delay_small_us = 118;
 	kept = first && !run_n(mb, FK_ROUTE, 1280, 32) &&
