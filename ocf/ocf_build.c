@@ -102,6 +102,8 @@ static int ocf_build_legs(struct ocf_session *ses, struct ocf_driver **per)
 	ses->routed = false;
 	ses->route_wanted = 0;
 	memset(ses->class_leg, 0, sizeof(ses->class_leg));
+	memset(ses->alt_id, 0, sizeof(ses->alt_id));
+	memset(ses->alt_leg, 0, sizeof(ses->alt_leg));
 	for (i = 0; i < ses->ncri; i++) {
 		for (l = 0; l < ses->nlegs; l++) {
 			if (ses->legs[l].drv != per[i])
@@ -210,45 +212,46 @@ static void ocf_build_overflow(struct ocf_session *ses,
 }
 
 /*
- * Should requests of size class @class of @ses go to @best (the
- * cheapest driver there, at @cost) instead of to its base leg's driver?
- * Another driver must be cheaper beyond the noise band to be chosen, and
- * stays chosen while it is cheaper at all: a cost ratio near the band's
- * edge keeps one answer instead of alternating with the noise.  Devices
- * of the base leg's own kind are no better a choice (their costs differ
- * by noise only), and an unmeasured base leg is left alone.
+ * Should requests of size class @class of @ses go to @other (the
+ * cheapest driver of another kind there, at @cost) instead of to its
+ * base leg's driver?  Another driver must be cheaper beyond the noise
+ * band to be chosen, and stays chosen while it is cheaper at all: a cost
+ * ratio near the band's edge keeps one answer instead of alternating
+ * with the noise.  An unmeasured base leg is left alone.
  */
 static bool ocf_route_decide(const struct ocf_session *ses,
-			     const struct ocf_driver *best, u64 cost,
+			     const struct ocf_driver *other, u64 cost,
 			     int class)
 {
 	struct ocf_driver *base = ses->legs[0].drv;
 	u8 *memo = &base->route_memo[ses->ini[0].cri_alg][class];
 	u64 base_cost, bar;
 
-	if (!best)
+	if (!other)
 		return false;
 	base_cost = ocf_class_cost(base, ses, class);
-	bar = READ_ONCE(*memo) == best->id ? cost : ocf_cost_band(cost);
-	if (best == base || ocf_same_kind(best, base) || !base_cost ||
-	    base_cost <= bar) {
+	bar = READ_ONCE(*memo) == other->id ? cost : ocf_cost_band(cost);
+	if (!base_cost || base_cost <= bar) {
 		WRITE_ONCE(*memo, 0);
 		return false;
 	}
-	WRITE_ONCE(*memo, best->id);
+	WRITE_ONCE(*memo, other->id);
 	return true;
 }
 
 /*
  * Routing by size: note the size classes where another driver is
- * measurably cheaper than the base leg's.  Their legs open only when a
- * request of the class comes (ocf_session_route_class()), so a session
- * costs one driver session to set up, as without routing.
+ * measurably cheaper than the base leg's, and per class the driver of
+ * another kind that probes re-measure (ocf_probe.c).  Legs open only
+ * when a request of the class comes (ocf_session_route_class()), so a
+ * session costs one driver session to set up, as without routing.  A
+ * session with no other driver to turn to is not routed at all.
  */
 static void ocf_build_routes(struct ocf_session *ses,
 			     const struct ocf_driver *exclude)
 {
 	const struct ocf_driver *best[OCF_NCLASS];
+	bool probe = false;
 	u64 cost[OCF_NCLASS];
 	int c;
 
@@ -258,42 +261,72 @@ static void ocf_build_routes(struct ocf_session *ses,
 		return;
 	/* One pass over the drivers for all classes: set-up stays cheap. */
 	rcu_read_lock();
-	ocf_choose_classes(ses, exclude, best, cost);
-	for (c = 0; c < OCF_NCLASS; c++)
+	ocf_choose_others(ses, exclude, best, cost);
+	for (c = 0; c < OCF_NCLASS; c++) {
+		if (!best[c])
+			continue;
+		ses->alt_id[c] = best[c]->id;
+		probe = true;
 		if (ocf_route_decide(ses, best[c], cost[c], c))
 			__set_bit(c, &ses->route_wanted);
+	}
 	rcu_read_unlock();
 	if (ses->legs[0].maxlen)
 		ocf_build_overflow(ses, exclude);
-	ses->routed = ses->route_wanted || ses->nalt || ses->legs[0].maxlen;
+	ses->routed = ses->route_wanted || ses->nalt || ses->legs[0].maxlen ||
+		      (probe && READ_ONCE(ocf_probe_ms));
+}
+
+/* The open leg of @ses on @drv (never the base leg), or 0. */
+static int ocf_leg_on(const struct ocf_session *ses,
+		      const struct ocf_driver *drv)
+{
+	int l;
+
+	for (l = 1; l < ses->nlegs + ses->nalt; l++)
+		if (ses->legs[l].drv == drv)
+			return l;
+	return 0;
 }
 
 /*
- * A request of size class @class came to a session that may route it:
- * decide again with today's costs and open the leg (route_work, with an
- * active count held and the build lock read).  Routing is an
- * optimisation: a driver refusing the extra session only leaves the
- * class on the base leg.
+ * Decide again where requests of size class @class of @ses go, with
+ * today's costs (route_work, with an active count held and the build
+ * lock read): after the first request of a class to route, after each
+ * probe, and with @open_probe when a probe of the other driver is due
+ * and the session has no leg on it yet (the next request of the class
+ * is then the probe).  Routing is an optimisation: a driver refusing
+ * the extra session only leaves the class on the base leg.
  */
-void ocf_session_route_class(struct ocf_session *ses, int class)
+void ocf_session_route_class(struct ocf_session *ses, int class,
+			     bool open_probe)
 {
-	struct ocf_driver *best;
+	struct ocf_driver *other;
+	bool route;
 	u64 cost;
 	int l;
 
-	best = ocf_choose_class(ses, NULL, class, &cost);
-	if (!best)
-		return;
-	if (!ocf_route_decide(ses, best, cost, class)) {
-		ocf_driver_put(best);
+	other = ocf_choose_other(ses, class, &cost);
+	if (!other) {
+		WRITE_ONCE(ses->alt_id[class], 0);
+		/* Pairs with ocf_route()'s acquire: the base leg is always. */
+		smp_store_release(&ses->class_leg[class], 0);
 		return;
 	}
-	l = ocf_alt_leg(ses, best);
-	if (l > 0) {
-		/* The leg before its use: pairs with ocf_route()'s acquire. */
-		smp_store_release(&ses->class_leg[class], (u8)l);
+	route = ocf_route_decide(ses, other, cost, class);
+	l = ocf_leg_on(ses, other);
+	if (!l && (route || open_probe))
+		l = max(ocf_alt_leg(ses, other), 0);
+	/* The leg before its use: pairs with ocf_route()'s acquire. */
+	smp_store_release(&ses->alt_leg[class], (u8)l);
+	WRITE_ONCE(ses->alt_id[class], (u8)other->id);
+	/* Also pairs with ocf_route()'s acquire. */
+	smp_store_release(&ses->class_leg[class], route ? (u8)l : 0);
+	if (open_probe && l && !route) {
+		WRITE_ONCE(ses->probe_burst[class], OCF_PROBE_BURST - 1);
+		set_bit(class, &ses->probe_now);
 	}
-	ocf_driver_put(best);
+	ocf_driver_put(other);
 }
 
 int ocf_session_build(struct ocf_session *ses,

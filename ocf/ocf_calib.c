@@ -165,6 +165,8 @@ static void ocf_calib_alg(struct ocf_driver *drv, int i)
 		WRITE_ONCE(drv->cost[cri.cri_alg]
 				    [ocf_size_class(ocf_calib_sizes[s])],
 			   min_t(u64, v, U32_MAX / 2));
+		ocf_cost_seen(drv, cri.cri_alg,
+			      ocf_size_class(ocf_calib_sizes[s]));
 	}
 out:
 	crypto_freesession(sid);

@@ -254,11 +254,6 @@ void ocf_next_stage(struct cryptop *crp)
 #define OCF_PIN_FLAGS	(CRD_F_HASH_PARTIAL | CRD_F_HASH_RESET | \
 			 CRD_F_KEY_EXPLICIT)
 
-static bool ocf_leg_fits(const struct ocf_leg *leg, int len)
-{
-	return !leg->maxlen || len <= 0 || (u32)len <= leg->maxlen;
-}
-
 /*
  * Pick the leg of an unsplit session for this request: by its size
  * class when the session is routed by size, and one whose driver takes
@@ -286,6 +281,9 @@ static int ocf_route(struct ocf_session *ses, struct cryptop *crp)
 	if (!l && !pin && unlikely(test_bit(c, &ses->route_wanted)) &&
 	    !test_bit(c, &ses->route_asked))
 		ocf_session_route_ask(ses, c);
+	/* A class with another driver to turn to re-measures it now and then. */
+	if (!pin && READ_ONCE(ses->alt_id[c]))
+		l = ocf_probe_pick(ses, crp, c, l, len);
 	if (ocf_leg_fits(&ses->legs[l], len)) {
 		priv->stage_leg = l;
 		return 0;

@@ -150,7 +150,14 @@ void crypto_done(struct cryptop *crp)
 	bool in_call = ocf_done_in_call(crp);
 	int etype;
 
-	if (unlikely(test_and_set_bit(OCF_RS_DONE, &priv->state))) {
+	/*
+	 * Inside the process() call that handed the request over nobody
+	 * else writes its state: a plain read-modify-write there (one
+	 * locked instruction less per synchronous request) still catches a
+	 * driver completing it twice in a row.
+	 */
+	if (unlikely(in_call ? __test_and_set_bit(OCF_RS_DONE, &priv->state) :
+			       test_and_set_bit(OCF_RS_DONE, &priv->state))) {
 		pr_err_ratelimited("ocf: %s() twice for one request\n", __func__);
 		return;
 	}
@@ -166,6 +173,9 @@ void crypto_done(struct cryptop *crp)
 			ocf_calib_note(crp, ns);
 		else
 			ocf_stats_account(drv, crp, timed, in_call, ns);
+		/* Probes are always timed: untimed requests skip the test. */
+		if (timed && unlikely(test_bit(OCF_RS_PROBE, &priv->state)))
+			ocf_probe_done(crp, drv, in_call, ns);
 	}
 	crp->crp_sid = priv->consumer_sid;
 	if (!etype && test_bit(OCF_RS_SPLIT, &priv->state) &&

@@ -56,7 +56,8 @@ s32 crypto_get_driverid_named(u32 flags, const char *name)
 	if (!(flags & CRYPTOCAP_F_SOFTWARE))
 		flags |= CRYPTOCAP_F_HARDWARE;
 
-	drv = kzalloc(sizeof(*drv), GFP_KERNEL);
+	/* Per-algorithm tables make it over 20 KiB: no high-order need. */
+	drv = kvzalloc(sizeof(*drv), GFP_KERNEL);
 	if (!drv)
 		return -1;
 	drv->stat = alloc_percpu(struct ocf_stat);
@@ -98,7 +99,7 @@ s32 crypto_get_driverid_named(u32 flags, const char *name)
 fail:
 	free_percpu(drv->stat);
 	free_percpu(drv->alg_stat);
-	kfree(drv);
+	kvfree(drv);
 	return -1;
 }
 EXPORT_SYMBOL_GPL(crypto_get_driverid_named);
@@ -226,7 +227,7 @@ static void ocf_driver_free_rcu(struct rcu_head *head)
 
 	free_percpu(drv->stat);
 	free_percpu(drv->alg_stat);
-	kfree(drv);
+	kvfree(drv);
 }
 
 /*

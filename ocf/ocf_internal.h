@@ -46,6 +46,7 @@ static inline u64 ocf_cost_band(u64 best)
 #define OCF_RS_SPLIT		2	/* request runs in stages */
 #define OCF_RS_TIMED		3	/* this stage's latency is measured */
 #define OCF_RS_HANDOFF		4	/* queued callback: time its wait */
+#define OCF_RS_PROBE		5	/* re-measures a driver (ocf_probe.c) */
 
 /*
  * Requests to a synchronous driver are timed one in OCF_LAT_SAMPLE (per
@@ -115,11 +116,14 @@ struct ocf_driver {
 	atomic64_t		migrations;
 	atomic64_t		kreqs;
 	atomic64_t		kerrors;
+	atomic64_t		probes;		/* ocf_probe.c */
 	atomic_t		alg_sessions[CRYPTO_ALGORITHM_LIMIT];
 	atomic_t		alg_migrations[CRYPTO_ALGORITHM_LIMIT];
 	u32			cost[CRYPTO_ALGORITHM_LIMIT][OCF_NCLASS];
 	/* Driver id a size class was last routed to from here, or 0. */
 	u8			route_memo[CRYPTO_ALGORITHM_LIMIT][OCF_NCLASS];
+	/* jiffies of the last cost sample (or probe claim), ocf_probe.c */
+	unsigned long		cost_seen[CRYPTO_ALGORITHM_LIMIT][OCF_NCLASS];
 	DECLARE_BITMAP(calib_pending, CRYPTO_ALGORITHM_LIMIT);
 	struct delayed_work	calib_work;
 	struct rcu_head		rcu;
@@ -155,13 +159,23 @@ struct ocf_session {
 	 * then the class runs on legs[0]): a session used for one size only
 	 * never pays for the others' driver sessions.  nalt and class_leg[]
 	 * grow while requests run: written with release, read with acquire.
+	 * alt_id[] names, per class, the driver of another kind that the
+	 * class could use (0: none); probes re-measure whichever of it and
+	 * the base driver the class is not using (ocf_probe.c), and
+	 * route_work decides again after each probe.
 	 */
 	bool			routed;		/* requests go through ocf_route() */
 	int			nalt;
 	u8			class_leg[OCF_NCLASS];
+	u8			alt_id[OCF_NCLASS];
+	u8			alt_leg[OCF_NCLASS];	/* its leg, 0: not open */
+	u8			probe_burst[OCF_NCLASS]; /* probes left */
 	unsigned long		route_wanted;	/* classes to route when used */
 	unsigned long		route_asked;	/* ... a request of it came */
 	unsigned long		route_done;	/* ... route_work decided */
+	unsigned long		route_redo;	/* decide again: a probe ended */
+	unsigned long		probe_open;	/* open alt_leg[] to probe it */
+	unsigned long		probe_now;	/* next request probes */
 	struct work_struct	route_work;
 	struct cryptoini	ini[OCF_MAX_CRI];	/* deep copy, keys owned */
 	u8			cri_leg[OCF_MAX_CRI];
@@ -184,25 +198,27 @@ void ocf_session_refused(struct ocf_session *ses, int *err, u64 *new_sid);
 void ocf_session_last_put(struct ocf_session *ses);
 u64 ocf_session_newest_sid(struct ocf_session *ses);
 void ocf_session_route_ask(struct ocf_session *ses, int class);
+void ocf_session_route_again(struct ocf_session *ses, unsigned long *why,
+			     int class);
 void ocf_session_migrate_driver(struct ocf_driver *drv, int alg);
 
 /* ocf_build.c */
 int ocf_session_build(struct ocf_session *ses,
 		      const struct ocf_driver *exclude);
 void ocf_session_release_legs(struct ocf_session *ses);
-void ocf_session_route_class(struct ocf_session *ses, int class);
+void ocf_session_route_class(struct ocf_session *ses, int class,
+			     bool open_probe);
 
 /* ocf_select.c */
 int ocf_size_class(int len);
 int ocf_choose(const struct ocf_session *ses, int cri,
 	       const struct ocf_driver *excl, struct ocf_driver **out,
 	       int nout);
-struct ocf_driver *ocf_choose_class(const struct ocf_session *ses,
-				    const struct ocf_driver *excl, int class,
-				    u64 *cost);
-void ocf_choose_classes(const struct ocf_session *ses,
-			const struct ocf_driver *excl,
-			const struct ocf_driver **best, u64 *cost);
+struct ocf_driver *ocf_choose_other(const struct ocf_session *ses,
+				    int class, u64 *cost);
+void ocf_choose_others(const struct ocf_session *ses,
+		       const struct ocf_driver *excl,
+		       const struct ocf_driver **best, u64 *cost);
 u64 ocf_class_cost(const struct ocf_driver *drv,
 		   const struct ocf_session *ses, int class);
 bool ocf_same_kind(const struct ocf_driver *a, const struct ocf_driver *b);
@@ -258,6 +274,19 @@ int ocf_calib_cb(struct cryptop *crp);
 void ocf_calib_note(struct cryptop *crp, u64 ns);
 void ocf_calib_schedule(struct ocf_driver *drv, int alg);
 
+/* ocf_probe.c */
+#define OCF_PROBE_BURST		8	/* probes per due one at most */
+extern unsigned int ocf_probe_ms;
+int ocf_probe_pick(struct ocf_session *ses, struct cryptop *crp, int class,
+		   int leg, int len);
+void ocf_probe_done(struct cryptop *crp, struct ocf_driver *drv,
+		    bool in_call, u64 ns);
+
+static inline void ocf_cost_seen(struct ocf_driver *drv, int alg, int class)
+{
+	WRITE_ONCE(drv->cost_seen[alg][class], jiffies);
+}
+
 /* ocf_sysctl.c */
 int ocf_sysctl_init(void);
 void ocf_sysctl_exit(void);
@@ -278,6 +307,12 @@ static inline u64 ocf_elapsed(const struct ocf_driver *drv, ktime_t since)
 	return d > 0 ? d : 0;
 }
 
+/* Does @leg's driver take requests whose longest descriptor is @len? */
+static inline bool ocf_leg_fits(const struct ocf_leg *leg, int len)
+{
+	return !leg->maxlen || len <= 0 || (u32)len <= leg->maxlen;
+}
+
 static inline int ocf_errno(int err)
 {
 	return err < 0 ? -err : err;
@@ -288,7 +323,8 @@ static __always_inline bool ocf_timed(struct ocf_driver *drv,
 				      const struct cryptop *crp)
 {
 	if (!(drv->flags & CRYPTOCAP_F_SYNC) ||
-	    unlikely(crp->crp_callback == ocf_calib_cb))
+	    unlikely(crp->crp_callback == ocf_calib_cb) ||
+	    unlikely(test_bit(OCF_RS_PROBE, &crp->crp_priv.state)))
 		return true;
 	/* The count so far picks the sample: a read, no extra write. */
 	return !(this_cpu_read(drv->stat->requests) & (OCF_LAT_SAMPLE - 1));

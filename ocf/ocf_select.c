@@ -8,8 +8,9 @@
  * for an algorithm is tried first (hardware before software) so it gets
  * measured; costs within the measurement noise (ocf_cost_band()) count as
  * equal and fall back to the BSD rule, fewest sessions, so that equal
- * devices share the load.  ocf_choose_class() gives, per size class, the
- * driver a session routes requests of that size to (ocf_build.c).
+ * devices share the load.  ocf_choose_other() gives, per size class, the
+ * driver of another kind a session may route requests of that size to
+ * (ocf_build.c) and probes (ocf_probe.c).
  */
 #include <linux/ctype.h>
 #include <linux/log2.h>
@@ -59,6 +60,7 @@ void ocf_cost_update(struct ocf_driver *drv, int alg, int len, u64 ns)
 	else
 		v = old + min(sample - old, old) / 32;
 	WRITE_ONCE(*slot, v);
+	ocf_cost_seen(drv, alg, ocf_size_class(len));
 }
 
 /* Measured ns of @alg in the class nearest @ref, or 0 if none is. */
@@ -290,13 +292,25 @@ int ocf_choose(const struct ocf_session *ses, int cri,
 }
 
 /*
- * ocf_choose_class() for every size class in one pass over the drivers:
+ * May requests of @ses go to @drv instead of its base leg's driver: not
+ * the base driver nor a device of its kind (those differ by noise only).
+ */
+static bool ocf_other_kind(const struct ocf_session *ses,
+			   const struct ocf_driver *drv)
+{
+	const struct ocf_driver *base = ses->legs[0].drv;
+
+	return drv != base && !ocf_same_kind(drv, base);
+}
+
+/*
+ * ocf_choose_other() for every size class in one pass over the drivers:
  * @best[c] (NULL: none measured) and @cost[c].  The caller holds
  * rcu_read_lock(); the drivers carry no reference.
  */
-void ocf_choose_classes(const struct ocf_session *ses,
-			const struct ocf_driver *excl,
-			const struct ocf_driver **best, u64 *cost)
+void ocf_choose_others(const struct ocf_session *ses,
+		       const struct ocf_driver *excl,
+		       const struct ocf_driver **best, u64 *cost)
 {
 	struct ocf_driver *drv;
 	int id, c;
@@ -308,7 +322,7 @@ void ocf_choose_classes(const struct ocf_session *ses,
 	}
 	for (id = 1; id <= OCF_MAX_DRIVERS; id++) {
 		drv = rcu_dereference(ocf_drivers[id]);
-		if (!ocf_eligible(drv, ses, excl))
+		if (!ocf_eligible(drv, ses, excl) || !ocf_other_kind(ses, drv))
 			continue;
 		for (c = 0; c < OCF_NCLASS; c++) {
 			v = ocf_class_cost(drv, ses, c);
@@ -321,13 +335,13 @@ void ocf_choose_classes(const struct ocf_session *ses,
 }
 
 /*
- * The measured cheapest driver for requests of size class @class of the
- * whole session (*@cost its cost), with a users reference; NULL when no
- * eligible driver has costs for every algorithm of the session.
+ * The measured cheapest driver of another kind than the session's base
+ * driver for requests of size class @class of the whole session (*@cost
+ * its cost), with a users reference; NULL when no eligible one has costs
+ * for every algorithm of the session.
  */
-struct ocf_driver *ocf_choose_class(const struct ocf_session *ses,
-				    const struct ocf_driver *excl, int class,
-				    u64 *cost)
+struct ocf_driver *ocf_choose_other(const struct ocf_session *ses,
+				    int class, u64 *cost)
 {
 	struct ocf_driver *drv, *best = NULL;
 	u64 c, best_cost = U64_MAX;
@@ -336,7 +350,7 @@ struct ocf_driver *ocf_choose_class(const struct ocf_session *ses,
 	rcu_read_lock();
 	for (id = 1; id <= OCF_MAX_DRIVERS; id++) {
 		drv = rcu_dereference(ocf_drivers[id]);
-		if (!ocf_eligible(drv, ses, excl))
+		if (!ocf_eligible(drv, ses, NULL) || !ocf_other_kind(ses, drv))
 			continue;
 		c = ocf_class_cost(drv, ses, class);
 		if (c && c < best_cost) {

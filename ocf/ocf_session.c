@@ -14,7 +14,6 @@
 #include "ocf_internal.h"
 
 DEFINE_XARRAY_FLAGS(ocf_ses_xa, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
-static u32 ocf_ses_next;
 static atomic_t ocf_ses_gen = ATOMIC_INIT(0);
 /* Serialises migrations (they call drivers, so they may sleep). */
 static DEFINE_MUTEX(ocf_migrate_mutex);
@@ -106,8 +105,14 @@ static int ocf_ses_reserve(struct ocf_session *ses)
 	u32 idx, gen;
 	int err;
 
-	err = xa_alloc_cyclic_irq(&ocf_ses_xa, &idx, NULL, xa_limit_31b,
-				  &ocf_ses_next, GFP_KERNEL);
+	/*
+	 * The lowest free index, not the next one round: the xarray stays
+	 * as shallow as the number of live sessions, so each request's
+	 * lookup walks one or two levels however many sessions were
+	 * created before (a cycle through 2^31 indexes ends at six).  The
+	 * generation keeps a reused index's old sids dead.
+	 */
+	err = xa_alloc_irq(&ocf_ses_xa, &idx, NULL, xa_limit_31b, GFP_KERNEL);
 	if (err < 0)
 		return err;
 	do {
@@ -263,32 +268,42 @@ void ocf_session_refused(struct ocf_session *ses, int *err, u64 *new_sid)
 }
 
 /*
- * Open the routing legs asked for.  The active count keeps the legs (and
- * the drivers) from going while we add one; the build lock makes a
- * migration that starts meanwhile wait for the new leg, or makes us see
- * its driver leaving.  One run at a time: route_work is not reentrant.
+ * Open the routing legs asked for and decide again where probes asked.
+ * The active count keeps the legs (and the drivers) from going while we
+ * add one; the build lock makes a migration that starts meanwhile wait
+ * for the new leg, or makes us see its driver leaving.  One run at a
+ * time: route_work is not reentrant.
  */
 static void ocf_ses_route_work(struct work_struct *work)
 {
 	struct ocf_session *ses =
 		container_of(work, struct ocf_session, route_work);
-	unsigned long todo;
+	unsigned long todo, open;
 	int c;
 
 	if (atomic_inc_not_zero(&ses->active)) {
 		down_read(&ocf_build_rwsem);
 		todo = READ_ONCE(ses->route_asked) & ~ses->route_done;
 		ses->route_done |= todo;
+		open = xchg(&ses->probe_open, 0);
+		todo |= open | xchg(&ses->route_redo, 0);
 		for_each_set_bit(c, &todo, OCF_NCLASS) {
 			if (READ_ONCE(ses->moved_to) || READ_ONCE(ses->dead) ||
 			    READ_ONCE(ses->pinned))
 				break;
-			ocf_session_route_class(ses, c);
+			ocf_session_route_class(ses, c, test_bit(c, &open));
 		}
 		up_read(&ocf_build_rwsem);
 		ocf_ses_active_put(ses);
 	}
 	ocf_ses_put(ses);
+}
+
+static void ocf_ses_route_queue(struct ocf_session *ses)
+{
+	refcount_inc(&ses->ref);
+	if (!queue_work(ocf_wq, &ses->route_work))
+		ocf_ses_put(ses);
 }
 
 /*
@@ -298,11 +313,20 @@ static void ocf_ses_route_work(struct work_struct *work)
  */
 void ocf_session_route_ask(struct ocf_session *ses, int class)
 {
-	if (test_and_set_bit(class, &ses->route_asked))
-		return;
-	refcount_inc(&ses->ref);
-	if (!queue_work(ocf_wq, &ses->route_work))
-		ocf_ses_put(ses);
+	if (!test_and_set_bit(class, &ses->route_asked))
+		ocf_ses_route_queue(ses);
+}
+
+/*
+ * Have route_work decide about @class again, for the reason @why (a bit
+ * mask of the session: route_redo or probe_open).  Any context, with an
+ * active count held.
+ */
+void ocf_session_route_again(struct ocf_session *ses, unsigned long *why,
+			     int class)
+{
+	set_bit(class, why);
+	ocf_ses_route_queue(ses);
 }
 
 /* ocf_session_end() dropped the last active count (any context). */

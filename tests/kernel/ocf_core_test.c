@@ -740,6 +740,11 @@ static void reqs_free(struct cryptop **v, int n)
 /* Read a debugfs statistics table and return a field of one row. */
 static long long stat_field(const char *file, const char *drv, int alg,
 			    const char *col);
+static long read_int_file(const char *path);
+static int write_int_file(const char *path, int v);
+
+/* ocf.ko's probe interval (ocf_probe.c). */
+#define PROBE_MS_PARAM	"/sys/module/ocf/parameters/probe_ms"
 
 static void t_restart(void)
 {
@@ -1202,12 +1207,13 @@ static int reserved_round(u64 *built)
 		return -1;
 	}
 	/*
-	 * Indexes are cyclic: the build reserves one just after this one,
-	 * unless other sessions come first.  Probe a window of them with a
+	 * The build reserves the lowest free index: this one again, unless
+	 * other sessions come first.  Probe a window around it with a
 	 * generation no session has, so a probe never names a live
 	 * session, and each must answer EINVAL whatever holds its index.
 	 */
 	last = CRYPTO_SESID2LID(sid);
+	last = last > PROBE_SIDS / 2 ? last - PROBE_SIDS / 2 : 0;
 	gen = CRYPTO_SESID2HID(sid) + 0x40000000u ?: 1;
 	WRITE_ONCE(build_hold, true);
 	t = kthread_run(build_thread, &b, "ocftest-build");
@@ -1972,6 +1978,134 @@ out:
 	fk_free(o);
 }
 
+/*
+ * Send 20-byte requests on @sid (every output checked, *@bad counts the
+ * wrong ones) until @n in a row ran on @on (@want) or did not (!@want),
+ * for at most @ms: true when that happened.
+ */
+static bool run_until(u64 sid, u8 key, struct fake *on, bool want, int n,
+		      unsigned int ms, int *bad, int *sent)
+{
+	unsigned long end = jiffies + msecs_to_jiffies(ms);
+	int streak = 0, before;
+
+	while (streak < n && time_before(jiffies, end)) {
+		before = atomic_read(&on->small);
+		if (!xor_one(sid, 20, 0, key, 0, FK_ROUTE))
+			(*bad)++;
+		(*sent)++;
+		if ((atomic_read(&on->small) > before) == want)
+			streak++;
+		else
+			streak = 0;
+	}
+	return streak >= n;
+}
+
+/*
+ * Probes (ocf_probe.c), with a 20 ms interval: "dev" is cheap for 32-byte
+ * requests and dear for 200-byte ones, "base" the other way round
+ * (asynchronous fakes: moving-average costs, every request timed).
+ * 1. dev's small-request cost is inflated by slow requests of a session
+ *    bound to it, then dev gets fast again: a session on any driver
+ *    starts on base, probes re-measure dev and the class goes back to it.
+ * 2. dev gets truly slow: probes of base take the class back, and from
+ *    then on dev gets no more than one request per probe interval.
+ * 3. A session bound to one driver never sends a probe elsewhere.
+ */
+static void t_route_probe(void)
+{
+	struct fake *b = fk_alloc("ocftest-probe-base", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	struct fake *o = fk_alloc("ocftest-probe-dev", CRYPTOCAP_F_SOFTWARE,
+				  FK_INLINE);
+	int algs[] = { FK_ROUTE }, bad = 0, sent = 0, probes, i;
+	long saved = read_int_file(PROBE_MS_PARAM);
+	u64 mb = 0, mo = 0, sid = 0, pin = 0, t0, ms;
+	long long inflated = 0, base64 = 0, probed = -1;
+	bool back = false, left = false;
+	u32 drv = 0;
+
+	if (!b || !o || saved < 0 || fk_register(b, algs, 1) ||
+	    fk_register(o, algs, 1) || write_int_file(PROBE_MS_PARAM, 20)) {
+		CHECK(false, "probe: set-up");
+		goto out;
+	}
+	b->delay_small_us = 400;
+	o->delay_big_us = 400;
+	o->delay_small_us = 2000;
+	if (measure_pair(b, o, 40, 40, &mb, &mo) ||
+	    run_n(mo, FK_ROUTE, 30, 32)) {
+		CHECK(false, "probe: measuring requests");
+		goto out;
+	}
+	o->delay_small_us = 0;
+	inflated = stat_field("algs", "ocftest-probe-dev", FK_ROUTE, "cost_64");
+	base64 = stat_field("algs", "ocftest-probe-base", FK_ROUTE, "cost_64");
+	if (new1(&sid, FK_ROUTE, 0x71, CRYPTOCAP_F_SOFTWARE) ||
+	    crypto_session_driver(sid, FK_ROUTE, &drv) || drv != (u32)b->id ||
+	    inflated <= base64) {
+		CHECK(false, "probe: session on base, dev's cost inflated");
+		ktap_diag(&suite, "probe: 32-byte costs base %lld, dev %lld ns",
+			  base64, inflated);
+		goto out;
+	}
+	back = run_until(sid, 0x71, o, true, 20, 5000, &bad, &sent);
+	ktap_diag(&suite, "probe: dev at 32 B %lld ns (base %lld), now %lld; back after %d",
+		  inflated, base64,
+		  stat_field("algs", "ocftest-probe-dev", FK_ROUTE, "cost_64"),
+		  sent - 20);
+	CHECK(back && !bad,
+	      "probe: an inflated cost is re-measured and the class routed back to its driver");
+
+	/* Now dev really is slow: the class leaves it, probes stay. */
+	o->delay_small_us = 2000;
+	sent = 0;
+	left = back && run_until(sid, 0x71, o, false, 20, 5000, &bad, &sent);
+	atomic_set(&o->small, 0);
+	atomic_set(&b->small, 0);
+	probed = stat_field("drivers", "ocftest-probe-dev", 0, "probes");
+	t0 = ktime_get_ns();
+	for (i = 0; left && i < 2000 && ktime_get_ns() - t0 < 600 * NSEC_PER_MSEC;
+	     i++)
+		if (!xor_one(sid, 20, 0, 0x71, 0, FK_ROUTE))
+			bad++;
+	ms = div_u64(ktime_get_ns() - t0, NSEC_PER_MSEC);
+	probes = atomic_read(&o->small);
+	ktap_diag(&suite, "probe: slow dev got %d of %d requests in %llu ms",
+		  probes, probes + atomic_read(&b->small), ms);
+	CHECK(left && !bad && probes >= 1 && probes <= ms / 20 + 2 &&
+	      atomic_read(&b->small) + probes == i,
+	      "probe: a slower driver keeps only one request per probe interval");
+	CHECK(left && probed >= 0 &&
+	      stat_field("drivers", "ocftest-probe-dev", 0, "probes") - probed ==
+	      probes,
+	      "probe: the drivers table counts them in its probes column");
+
+	/* Bound to base: nothing to turn to, nothing probed. */
+	atomic_set(&o->small, 0);
+	atomic_set(&o->newses, 0);
+	msleep(40);
+	CHECK(!new1(&pin, FK_ROUTE, 0x72, b->id) &&
+	      !run_n(pin, FK_ROUTE, 200, 20) && !msleep_interruptible(40) &&
+	      !run_n(pin, FK_ROUTE, 200, 20) && !atomic_read(&o->small) &&
+	      !atomic_read(&o->newses),
+	      "probe: a session bound to one driver sends no probe elsewhere");
+out:
+	if (saved >= 0)
+		write_int_file(PROBE_MS_PARAM, saved);
+	if (pin)
+		crypto_freesession(pin);
+	if (sid)
+		crypto_freesession(sid);
+	if (mb)
+		crypto_freesession(mb);
+	if (mo)
+		crypto_freesession(mo);
+	fk_free(b);
+	fk_free(o);
+}
+
 /* maxoplen: a request too long for a driver goes to one that takes it. */
 static void t_maxoplen(void)
 {
@@ -2722,7 +2856,9 @@ static void t_calibration(void)
 
 static int __init ocf_core_test_init(void)
 {
-	if (ktap_start(&suite, KBUILD_MODNAME, 108))
+	long probe_ms;
+
+	if (ktap_start(&suite, KBUILD_MODNAME, 113))
 		return -ENOMEM;
 	t_registration();
 	t_errors();
@@ -2734,10 +2870,20 @@ static int __init ocf_core_test_init(void)
 	t_reserved();
 	t_split();
 	t_cost();
+	/*
+	 * These check the routing rule request by request: probes (timed,
+	 * t_route_probe) would add requests on the other driver.
+	 */
+	probe_ms = read_int_file(PROBE_MS_PARAM);
+	CHECK(probe_ms >= 0 && !write_int_file(PROBE_MS_PARAM, 0),
+	      "route: probes can be turned off (ocf.ko probe_ms)");
 	t_route();
 	t_route_band();
 	t_route_sticky();
 	t_maxoplen();
+	if (probe_ms >= 0)
+		write_int_file(PROBE_MS_PARAM, probe_ms);
+	t_route_probe();
 	t_allowsoft();
 	t_stats();
 	t_sync_stats();
