@@ -29,11 +29,14 @@
 #define CDEV_REQ_CACHE			16
 /* Pages covered by the preallocated pin arrays (64 KiB unaligned). */
 #define CDEV_PIN_PAGES			17
+/* Longest a synchronous ioctl polls for a device's completion. */
+#define CDEV_POLL_MAX_US_DEFAULT	1000
 
 extern unsigned int cdev_max_sessions;
 extern unsigned int cdev_max_op_len;
 extern unsigned int cdev_max_async;
 extern unsigned int cdev_copy_max;
+extern unsigned int cdev_poll_max_us;
 
 enum cdev_kind {
 	CDEV_K_CIPHER = 1,	/* block or stream cipher */
@@ -159,6 +162,7 @@ struct cdev_fd {
 	unsigned int		async_count;	/* submitted, not fetched */
 	wait_queue_head_t	wq;		/* poll */
 	struct work_struct	free_work;	/* the last put, from a callback */
+	u32			dev_wait_ns;	/* device waits, averaged */
 };
 
 /* Sessions (cdev_session.c). */

@@ -33,6 +33,11 @@ module_param_named(copy_max, cdev_copy_max, uint, 0644);
 MODULE_PARM_DESC(copy_max,
 		 "Largest buffer copied; larger ones are pinned in place (at most 65536 takes effect)");
 
+unsigned int cdev_poll_max_us = CDEV_POLL_MAX_US_DEFAULT;
+module_param_named(poll_max_us, cdev_poll_max_us, uint, 0644);
+MODULE_PARM_DESC(poll_max_us,
+		 "Longest wait for a device's completion spent polling rather than sleeping (0: never poll)");
+
 /*
  * A file released with requests still in the framework is freed by the
  * last callback through this workqueue; module exit waits for those.

@@ -126,6 +126,11 @@ void vcr_kill(struct vcr_dev *vd)
 	vd->dead = true;
 	spin_unlock_irq(&vd->lock);
 	virtio_reset_device(vd->vdev);
+	/*
+	 * And what it finished until the reset: an in-place request done
+	 * but given back with EAGAIN would be run twice on its output.
+	 */
+	vcr_dataq_done(vd->dataq);
 
 	spin_lock_irq(&vd->lock);
 	while ((req = virtqueue_detach_unused_buf(vd->dataq))) {
