@@ -130,10 +130,11 @@ struct swcr_sg {
 };
 
 /*
- * The per-request helpers below are inline: under emulation every call
- * is a large part of a small request's cost.
+ * The per-request helpers below are always inline: under emulation
+ * every call is a large part of a small request's cost, and the
+ * compiler would otherwise keep some of them out of line.
  */
-static inline bool swcr_range_ok(int total, int off, int len)
+static __always_inline bool swcr_range_ok(int total, int off, int len)
 {
 	return off >= 0 && len >= 0 && total >= 0 && off <= total &&
 	       len <= total - off;
@@ -145,7 +146,7 @@ static inline bool swcr_range_ok(int total, int off, int len)
  * walk: the common case.  Stack, vmalloc, module and kernel-image
  * addresses lie outside it and take the general path.
  */
-static inline bool swcr_linear(int flags, void *buf, int off, int len)
+static __always_inline bool swcr_linear(int flags, void *buf, int off, int len)
 {
 	const u8 *p = (const u8 *)buf + off;
 
@@ -155,8 +156,8 @@ static inline bool swcr_linear(int flags, void *buf, int off, int len)
 }
 
 /* One unterminated entry for `len` bytes of the linear map at `p`. */
-static inline void swcr_sg_set(struct scatterlist *e, void *p,
-			       unsigned int len)
+static __always_inline void swcr_sg_set(struct scatterlist *e, void *p,
+					unsigned int len)
 {
 	memset(e, 0, sizeof(*e));
 	sg_set_buf(e, p, len);
@@ -170,8 +171,8 @@ int swcr_sg_append_walk(struct swcr_sg *s, int flags, void *buf, int off,
 			int len);
 
 /* The scatterlist of one range, ready to use. */
-static inline int swcr_sg_range(struct swcr_sg *s, int flags, void *buf,
-				int off, int len)
+static __always_inline int swcr_sg_range(struct swcr_sg *s, int flags,
+					 void *buf, int off, int len)
 {
 	if (!swcr_linear(flags, buf, off, len))
 		return swcr_sg_range_walk(s, flags, buf, off, len);
@@ -184,7 +185,7 @@ static inline int swcr_sg_range(struct swcr_sg *s, int flags, void *buf,
 }
 
 /* Entries swcr_sg_append() needs for [off, off + len). */
-static inline int swcr_sg_count(int flags, void *buf, int off, int len)
+static __always_inline int swcr_sg_count(int flags, void *buf, int off, int len)
 {
 	if (len == 0)
 		return 0;
@@ -194,7 +195,7 @@ static inline int swcr_sg_count(int flags, void *buf, int off, int len)
 }
 
 /* Room for `nents` entries, initialised when they are used. */
-static inline int swcr_sg_alloc(struct swcr_sg *s, int nents)
+static __always_inline int swcr_sg_alloc(struct swcr_sg *s, int nents)
 {
 	if (nents > SWCR_SG_STACK)
 		return swcr_sg_alloc_heap(s, nents);
@@ -205,8 +206,8 @@ static inline int swcr_sg_alloc(struct swcr_sg *s, int nents)
 }
 
 /* Append bytes [off, off + len) of a request buffer. */
-static inline int swcr_sg_append(struct swcr_sg *s, int flags, void *buf,
-				 int off, int len)
+static __always_inline int swcr_sg_append(struct swcr_sg *s, int flags,
+					  void *buf, int off, int len)
 {
 	if (len == 0)
 		return 0;
@@ -219,8 +220,8 @@ static inline int swcr_sg_append(struct swcr_sg *s, int flags, void *buf,
 }
 
 /* Append a kernel (lowmem, not stack-vmapped) buffer. */
-static inline int swcr_sg_append_ptr(struct swcr_sg *s, void *p,
-				     unsigned int len)
+static __always_inline int swcr_sg_append_ptr(struct swcr_sg *s, void *p,
+					      unsigned int len)
 {
 	if (len == 0)
 		return 0;
@@ -230,7 +231,7 @@ static inline int swcr_sg_append_ptr(struct swcr_sg *s, void *p,
 	return 0;
 }
 
-static inline struct scatterlist *swcr_sg_finish(struct swcr_sg *s)
+static __always_inline struct scatterlist *swcr_sg_finish(struct swcr_sg *s)
 {
 	if (s->nents == 0) {
 		/* An empty list still needs a terminated first entry. */
@@ -241,7 +242,7 @@ static inline struct scatterlist *swcr_sg_finish(struct swcr_sg *s)
 	return s->sg;
 }
 
-static inline void swcr_sg_free(struct swcr_sg *s)
+static __always_inline void swcr_sg_free(struct swcr_sg *s)
 {
 	if (s->sg && s->sg != s->stack)
 		kfree(s->sg);
@@ -297,6 +298,45 @@ void swcr_resume(struct swcr_session *ses, struct swcr_io *io,
 		 struct cryptodesc *next, int err);
 int swcr_get_iv(struct swcr_xform *xf, struct swcr_io *io,
 		struct cryptodesc *crd, u8 *iv, unsigned int ivlen);
+
+/* A copy of an IV of a length swcr_get_iv_fast() takes, with no call. */
+static __always_inline void swcr_iv_copy(u8 *dst, const u8 *src,
+					 unsigned int ivlen)
+{
+	if (ivlen == 16)
+		memcpy(dst, src, 16);
+	else if (ivlen == 12)
+		memcpy(dst, src, 12);
+	else
+		memcpy(dst, src, 8);
+}
+
+/*
+ * swcr_get_iv() with its common case done inline: an explicit IV of 8,
+ * 12 or 16 bytes and, when it is to be written, a contiguous buffer.
+ */
+static __always_inline int swcr_get_iv_fast(struct swcr_xform *xf,
+					    struct swcr_io *io,
+					    struct cryptodesc *crd, u8 *iv,
+					    unsigned int ivlen)
+{
+	const int flags = crd->crd_flags;
+
+	if (!ivlen)
+		return 0;
+	if (!(flags & CRD_F_IV_EXPLICIT) ||
+	    (ivlen != 16 && ivlen != 12 && ivlen != 8))
+		return swcr_get_iv(xf, io, crd, iv, ivlen);
+	swcr_iv_copy(iv, crd->crd_iv, ivlen);
+	if (!(flags & CRD_F_ENCRYPT) || (flags & CRD_F_IV_PRESENT))
+		return 0;
+	/* Encrypting: the IV used goes into the output at crd_inject. */
+	if ((io->flags & CRYPTO_F_BUFTYPE_MASK) ||
+	    !swcr_range_ok(io->ilen, crd->crd_inject, ivlen))
+		return swcr_get_iv(xf, io, crd, iv, ivlen);
+	swcr_iv_copy((u8 *)io->out + crd->crd_inject, iv, ivlen);
+	return 0;
+}
 
 /* ARC4 and Skipjack: own code, byte-range processing. */
 int swcr_arc4_init(struct swcr_xform *xf, const struct cryptoini *cri);

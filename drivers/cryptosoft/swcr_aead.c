@@ -252,7 +252,8 @@ static struct swcr_aead_req *swcr_aead_req_alloc(struct crypto_aead *tfm)
 }
 
 /* The request's lists, and its context and tag, which may be secret. */
-static void swcr_aead_req_release(struct swcr_aead_req *r, bool stack)
+static __always_inline void swcr_aead_req_release(struct swcr_aead_req *r,
+						  bool stack)
 {
 	unsigned int ctx = crypto_aead_reqsize(crypto_aead_reqtfm(&r->req));
 
@@ -282,7 +283,8 @@ static bool swcr_ranges_overlap(int a, int alen, int b, int blen)
  * buffer that does not overlap the AAD, which is read while the tag is
  * written.
  */
-static bool swcr_aead_tag_direct(const struct swcr_aead_op *op)
+static __always_inline bool
+swcr_aead_tag_direct(const struct swcr_aead_op *op)
 {
 	if (op->tag_off >= 0)
 		return !swcr_ranges_overlap(op->tag_off, op->tag_len,
@@ -294,8 +296,9 @@ static bool swcr_aead_tag_direct(const struct swcr_aead_op *op)
  * AAD (always from the input) || payload of `pay` || tag: the bounce
  * when `tag` is set, else crp_mac or the tag's range of `pay`.
  */
-static int swcr_aead_sg(struct swcr_sg *s, const struct swcr_aead_op *op,
-			void *pay, u8 *tag)
+static __always_inline int swcr_aead_sg(struct swcr_sg *s,
+					const struct swcr_aead_op *op,
+					void *pay, u8 *tag)
 {
 	struct swcr_io *io = op->io;
 	int a = 0, p = 0, t = 1, err;
@@ -355,7 +358,7 @@ static int swcr_aead_crypt_var(struct swcr_xform *xf,
 }
 
 /* A bounced tag of a successful encryption goes where it belongs. */
-static int swcr_aead_put_tag(struct swcr_aead_req *r)
+static __always_inline int swcr_aead_put_tag(struct swcr_aead_req *r)
 {
 	int err;
 
@@ -582,9 +585,10 @@ int swcr_aead_process(struct swcr_xform *cxf, struct swcr_io *io,
 		err = swcr_gcm_run(&op);
 		goto out;
 	}
-	memcpy(iv, cxf->salt, cxf->saltlen);
-	err = swcr_get_iv(cxf, io, ccrd, iv + cxf->saltlen,
-			  own_gcm ? op.iv_len : cxf->ivlen);
+	if (cxf->saltlen)
+		memcpy(iv, cxf->salt, sizeof(cxf->salt));
+	err = swcr_get_iv_fast(cxf, io, ccrd, iv + cxf->saltlen,
+			       own_gcm ? op.iv_len : cxf->ivlen);
 	if (err)
 		return err;
 	if (ccm && (iv[0] < 1 || iv[0] > 7))

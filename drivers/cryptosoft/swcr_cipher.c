@@ -222,8 +222,10 @@ int swcr_get_iv(struct swcr_xform *xf, struct swcr_io *io,
 }
 
 /* Source and destination lists of a descriptor (dst->sg NULL: in place). */
-static int swcr_cipher_sgs(struct swcr_sg *src, struct swcr_sg *dst,
-			   struct swcr_io *io, struct cryptodesc *crd)
+static __always_inline int swcr_cipher_sgs(struct swcr_sg *src,
+					   struct swcr_sg *dst,
+					   struct swcr_io *io,
+					   struct cryptodesc *crd)
 {
 	int err;
 
@@ -254,9 +256,13 @@ static int swcr_cipher_crypt(struct skcipher_request *req,
 	return crypto_skcipher_decrypt(req);
 }
 
-/* One descriptor through the synchronous `tfm`, the IV already in `iv`. */
-static int swcr_cipher_run(struct crypto_skcipher *tfm, struct swcr_io *io,
-			   struct cryptodesc *crd, u8 *iv)
+/*
+ * One descriptor through the synchronous `tfm`, the IV already in `iv`.
+ * Inline: a small request's cost is mostly calls like this one.
+ */
+static __always_inline int swcr_cipher_run(struct crypto_skcipher *tfm,
+					   struct swcr_io *io,
+					   struct cryptodesc *crd, u8 *iv)
 {
 	/* Set before use: not worth the compiler's zeroing per request. */
 	u8 __req[sizeof(struct skcipher_request) + SWCR_REQ_STACK]
@@ -353,7 +359,7 @@ static int swcr_cipher_submit(struct swcr_xform *xf, struct swcr_io *io,
 	struct skcipher_request *req;
 	int err;
 
-	err = swcr_get_iv(xf, io, crd, areq->iv, xf->ivlen);
+	err = swcr_get_iv_fast(xf, io, crd, areq->iv, xf->ivlen);
 	if (err) {
 		kmem_cache_free(swcr_areq_cache, areq);
 		return err;
@@ -443,7 +449,7 @@ int swcr_cipher_process(struct swcr_xform *xf, struct swcr_io *io,
 		if (areq)
 			return swcr_cipher_submit(xf, io, crd, ses, areq);
 	}
-	err = swcr_get_iv(xf, io, crd, iv, xf->ivlen);
+	err = swcr_get_iv_fast(xf, io, crd, iv, xf->ivlen);
 	if (err)
 		return err;
 	/* IVs are public: the copy on the stack needs no wiping. */

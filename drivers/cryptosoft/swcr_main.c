@@ -17,6 +17,44 @@
 
 static s32 swcr_id = -1;
 static DEFINE_XARRAY_ALLOC1(swcr_sessions);
+/*
+ * The sessions with the lowest ids (xa_alloc hands out the lowest free
+ * one) again, as a plain array: the per-request look-up is one load,
+ * where xa_load() takes the RCU read lock and walks a node.  A pointer
+ * read here is valid as long as one from xa_load() would be: until the
+ * framework frees the session, which it does with no request running.
+ * The xarray stays the authority: an empty slot falls back to it.
+ */
+#define SWCR_FAST_SESSIONS	256
+static struct swcr_session *swcr_fast[SWCR_FAST_SESSIONS];
+
+static void swcr_fast_set(u32 lid, struct swcr_session *ses)
+{
+	if (lid < SWCR_FAST_SESSIONS)
+		WRITE_ONCE(swcr_fast[lid], ses);
+}
+
+/*
+ * Empty the slot only if it still holds `ses`: once the id is out of the
+ * xarray a new session may already have taken it and its slot.
+ */
+static void swcr_fast_clear(u32 lid, struct swcr_session *ses)
+{
+	if (lid < SWCR_FAST_SESSIONS)
+		cmpxchg(&swcr_fast[lid], ses, NULL);
+}
+
+static struct swcr_session *swcr_session_get(u32 lid)
+{
+	struct swcr_session *ses;
+
+	if (likely(lid < SWCR_FAST_SESSIONS)) {
+		ses = READ_ONCE(swcr_fast[lid]);
+		if (likely(ses))
+			return ses;
+	}
+	return xa_load(&swcr_sessions, lid);
+}
 
 struct swcr_alg_info {
 	int		alg;
@@ -228,6 +266,7 @@ static int swcr_newsession(void *arg, u32 *lid, struct cryptoini *cri)
 		return SWCR_OCF_ERR(err);
 	}
 	ses->lid = id;
+	swcr_fast_set(id, ses);
 	*lid = id;
 	return 0;
 }
@@ -239,6 +278,7 @@ static int swcr_freesession(void *arg, u64 sid)
 	ses = xa_erase(&swcr_sessions, CRYPTO_SESID2LID(sid));
 	if (!ses)
 		return SWCR_OCF_ERR(-EINVAL);
+	swcr_fast_clear(ses->lid, ses);
 	swcr_session_free(ses);
 	return 0;
 }
@@ -367,7 +407,7 @@ static int swcr_process(void *arg, struct cryptop *crp, int hint)
 	struct swcr_session *ses;
 	int err = -EINVAL;
 
-	ses = xa_load(&swcr_sessions, CRYPTO_SESID2LID(crp->crp_sid));
+	ses = swcr_session_get(CRYPTO_SESID2LID(crp->crp_sid));
 	if (ses && crp->crp_buf && crp->crp_desc && crp->crp_ilen >= 0) {
 		err = swcr_run(ses, &io, crp->crp_desc, true);
 		if (err == -EINPROGRESS)
@@ -507,6 +547,7 @@ static void __exit swcr_exit(void)
 	/* The framework freed or migrated every session; drop leftovers. */
 	xa_for_each(&swcr_sessions, id, ses) {
 		xa_erase(&swcr_sessions, id);
+		swcr_fast_clear(id, ses);
 		swcr_session_free(ses);
 	}
 	xa_destroy(&swcr_sessions);

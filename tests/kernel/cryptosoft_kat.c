@@ -183,10 +183,11 @@ out:
  * CRD_F_IV_PRESENT writes the IV at crd_inject; decrypting without
  * CRD_F_IV_EXPLICIT reads it from there.
  */
-static void swt_cipher_iv_inject(const struct swt_vec *v)
+static void swt_cipher_iv_inject(const struct swt_vec *v,
+				 enum swt_buftype type, bool oop)
 {
 	struct swt_data d;
-	struct swt_buf b;
+	struct swt_buf b, ob, *res = oop ? &ob : &b;
 	struct swt_op op;
 	u8 *lin = NULL;
 	u64 sid;
@@ -197,36 +198,96 @@ static void swt_cipher_iv_inject(const struct swt_vec *v)
 		goto out;
 	len = d.ivlen + d.inlen;
 	lin = kzalloc(len, GFP_KERNEL);
-	if (!lin || swt_buf_alloc(&b, SWT_SG, len, 4))
+	if (!lin || swt_buf_alloc(&b, type, len, 4))
 		goto out;
+	if (oop && swt_buf_alloc(&ob, type, len, 3))
+		goto out_b;
 	err = swt_session(&sid, v->alg, d.key, d.klen, 0, NULL, 0);
 	if (err)
-		goto out_b;
+		goto out_ob;
 	memcpy(lin + d.ivlen, d.in, d.inlen);
 	swt_buf_load(&b, lin);
 	op = (struct swt_op){ .alg = v->alg, .skip = d.ivlen, .len = d.inlen,
 			      .inject = 0,
 			      .flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT,
 			      .iv = d.iv, .ivlen = d.ivlen };
-	err = swt_request(sid, &op, 1, &b, NULL, NULL);
-	swt_buf_read(&b, lin);
+	err = swt_request(sid, &op, 1, &b, oop ? &ob : NULL, NULL);
+	swt_buf_read(res, lin);
+	/* Out of place, the IV goes to the output with the ciphertext. */
 	ok = !err && !memcmp(lin, d.iv, d.ivlen) &&
 	     !memcmp(lin + d.ivlen, d.out, d.inlen);
 	op.flags = 0;
 	op.iv = NULL;
 	if (ok) {
-		err = swt_request(sid, &op, 1, &b, NULL, NULL);
-		swt_buf_read(&b, lin);
+		err = swt_request(sid, &op, 1, res, NULL, NULL);
+		swt_buf_read(res, lin);
 		ok = !err && !memcmp(lin + d.ivlen, d.in, d.inlen);
 	}
 	crypto_freesession(sid);
+out_ob:
+	if (oop)
+		swt_buf_free(&ob);
 out_b:
 	swt_buf_free(&b);
 out:
-	swt_record(ok, "cipher %s IV written at and read from crd_inject (err %d)",
-		   v->name, err);
+	swt_record(ok, "cipher %s IV written at and read from crd_inject, %s %s (err %d)",
+		   v->name, swt_buftype_name[type],
+		   oop ? "out-of-place" : "in-place", err);
 	kfree(lin);
 	swt_data_free(&d);
+}
+
+/*
+ * More sessions than the driver keeps in its direct table (256): the
+ * ones past it are found the slow way, and every one keeps its own key.
+ */
+#define SWT_MANY_SESSIONS	300
+static void swt_cipher_many_sessions(const struct swt_vec *v)
+{
+	static const int probe[] = { 0, 255, 256, SWT_MANY_SESSIONS - 1 };
+	struct swt_data d;
+	struct swt_buf b;
+	struct swt_op op;
+	u64 *sids;
+	u8 *res = NULL;
+	int i, n = 0, err = -ENOMEM;
+	bool ok = false;
+
+	sids = kcalloc(SWT_MANY_SESSIONS, sizeof(*sids), GFP_KERNEL);
+	if (!sids || swt_data_load(&d, v))
+		goto out;
+	res = kzalloc(d.inlen, GFP_KERNEL);
+	if (!res || swt_buf_alloc(&b, SWT_CONTIG, d.inlen, 1))
+		goto out_d;
+	for (err = 0; n < SWT_MANY_SESSIONS && !err; n++)
+		err = swt_session(&sids[n], v->alg, d.key, d.klen, 0, NULL,
+				  0);
+	if (err) {
+		n--;
+		goto out_free;
+	}
+	op = (struct swt_op){ .alg = v->alg, .len = d.inlen,
+			      .flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT |
+				       CRD_F_IV_PRESENT,
+			      .iv = d.iv, .ivlen = d.ivlen };
+	ok = true;
+	for (i = 0; i < ARRAY_SIZE(probe) && ok; i++) {
+		swt_buf_load(&b, d.in);
+		err = swt_request(sids[probe[i]], &op, 1, &b, NULL, NULL);
+		swt_buf_read(&b, res);
+		ok = !err && !memcmp(res, d.out, d.inlen);
+	}
+out_free:
+	while (n > 0)
+		crypto_freesession(sids[--n]);
+	swt_buf_free(&b);
+out_d:
+	swt_data_free(&d);
+out:
+	swt_record(ok, "cipher %s on %d sessions at once (err %d)", v->name,
+		   SWT_MANY_SESSIONS, err);
+	kfree(res);
+	kfree(sids);
 }
 
 /* No IV given: the driver picks a random one and writes it. */
@@ -1091,8 +1152,19 @@ static int __init swt_kat_init(void)
 		swt_cipher_vec(&swt_cipher_opt_vecs[i], true);
 	for (i = 0; i < ARRAY_SIZE(swt_cipher_vecs); i++)
 		if (swt_cipher_vecs[i].iv && swt_cipher_vecs[i].alg !=
-		    CRYPTO_AES_XTS)
-			swt_cipher_iv_inject(&swt_cipher_vecs[i]);
+		    CRYPTO_AES_XTS) {
+			swt_cipher_iv_inject(&swt_cipher_vecs[i], SWT_SG,
+					     false);
+			swt_cipher_iv_inject(&swt_cipher_vecs[i], SWT_CONTIG,
+					     false);
+			swt_cipher_iv_inject(&swt_cipher_vecs[i], SWT_CONTIG,
+					     true);
+		}
+	for (i = 0; i < ARRAY_SIZE(swt_cipher_vecs); i++)
+		if (swt_cipher_vecs[i].alg == CRYPTO_AES_CBC) {
+			swt_cipher_many_sessions(&swt_cipher_vecs[i]);
+			break;
+		}
 	swt_cipher_random_iv();
 	swt_arc4_continues();
 	for (i = 0; i < ARRAY_SIZE(swt_hash_vecs); i++)
