@@ -38,7 +38,8 @@ fi
 # Linux's driver takes a free device as soon as it loads.
 echo "$dev" >$V/ocf_virtio/unbind
 modprobe virtio_crypto
-[ "$(dev_of virtio_crypto)" = "$dev" ] && grep -q virtio_crypto /proc/crypto
+[ "$(dev_of virtio_crypto)" = "$dev" ] && grep -q virtio_crypto /proc/crypto &&
+	wait_for linux_idle 20
 check $? linux_driver_binds_first
 echo "# $(grep -A1 '^name' /proc/crypto | grep -B1 'virtio_crypto' | head -n 2 | tr -s ' \n' ' ')"
 
@@ -70,7 +71,8 @@ rmmod virtio_test 2>/dev/null
 # And back to Linux's driver.
 echo "$dev" >$V/ocf_virtio/unbind
 echo "$dev" >$V/virtio_crypto/bind
-[ "$(dev_of virtio_crypto)" = "$dev" ] && [ -z "$(dev_of ocf_virtio)" ]
+[ "$(dev_of virtio_crypto)" = "$dev" ] && [ -z "$(dev_of ocf_virtio)" ] &&
+	wait_for linux_idle 20
 check $? handed_back_to_linux
 
 # Leave the device as the other groups expect it: on ocf_virtio.

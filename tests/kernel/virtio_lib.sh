@@ -23,6 +23,13 @@ wait_for() {
 }
 # dev_of DRIVER: the virtio device bound to DRIVER, if any.
 dev_of() { for d in "$V/$1"/virtio*; do [ -e "$d" ] && echo "${d##*/}" && return; done; }
+# linux_idle: nothing holds an algorithm of Linux's virtio_crypto.  Its
+# self-test threads hold each one until they run (later under load), and
+# unbinding the driver before that warns and leaves the algorithm behind.
+linux_idle() {
+	! grep -A3 '^module *: virtio_crypto$' /proc/crypto |
+		grep '^refcnt' | grep -qv ': 1$'
+}
 # nested FILE: a sub-test's KTAP, indented.
 nested() { sed 's/^/    /' "$1"; }
 # bound: a virtio-crypto device is bound to ocf_virtio.

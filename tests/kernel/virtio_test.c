@@ -334,6 +334,12 @@ static int vt_random_one(int crid, const struct vt_alg *a, int type,
 		err = -EBADMSG;
 	}
 out:
+	/* A request that timed out may still write them: leak, not free. */
+	if (err == -ETIMEDOUT) {
+		buf = NULL;
+		obuf = NULL;
+		sg = NULL;
+	}
 	if (type == VT_BUF_VMALLOC)
 		vfree(buf);
 	else
