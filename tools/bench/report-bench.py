@@ -182,8 +182,10 @@ def targets(d):
             if noop_t and x else None)
     for alg in ("aes-128-cbc", "null"):
         for s in (64, 65536):
-            add("%s %d B: /dev/crypto 2 processes vs 1" % (alg, s),
-                ratio(d.u("cdev", alg, s, 2), d.u("cdev", alg, s, 1)), 1.7)
+            two = d.u("cdev", alg, s, 2)
+            add("%s %d B: /dev/crypto 2 processes vs 1%s" %
+                (alg, s, served_note(two) if two else ""),
+                ratio(two, d.u("cdev", alg, s, 1)), 1.7)
     for r in d.kern:
         if r["path"] == "ocf" and r["driver"] != "cryptosoft" and \
                 r["inflight"] == 1:
