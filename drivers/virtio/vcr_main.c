@@ -120,15 +120,14 @@ void vcr_kill(struct vcr_dev *vd)
 	mutex_lock(&vd->kill_mutex);
 	if (READ_ONCE(vd->dead))
 		goto out;
-	/* What the device finished is not to be run twice. */
-	vcr_dataq_done(vd->dataq);
 	spin_lock_irq(&vd->lock);
 	vd->dead = true;
 	spin_unlock_irq(&vd->lock);
 	virtio_reset_device(vd->vdev);
 	/*
-	 * And what it finished until the reset: an in-place request done
-	 * but given back with EAGAIN would be run twice on its output.
+	 * What the device finished up to the reset completes normally: an
+	 * in-place request done but given back with EAGAIN would be run
+	 * twice on its output.
 	 */
 	vcr_dataq_done(vd->dataq);
 
