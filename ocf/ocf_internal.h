@@ -257,6 +257,18 @@ int ocf_queued_total(void);
 
 /* ocf_done.c */
 extern u32 ocf_handoff_ns;
+
+/*
+ * What a consumer waits for work that takes @ns on @drv: a device's
+ * completion also waits for the callback hand-off.
+ */
+static inline u64 ocf_consumer_ns(const struct ocf_driver *drv, u64 ns)
+{
+	if (!(drv->flags & CRYPTOCAP_F_SYNC))
+		ns += READ_ONCE(ocf_handoff_ns);
+	return ns;
+}
+
 int ocf_done_init(void);
 void ocf_done_exit(void);
 void ocf_finish(struct cryptop *crp, int etype);
@@ -414,17 +426,26 @@ static __always_inline void ocf_stat_time(struct ocf_stat __percpu *st, u64 ns)
  * session will see once the burst is over.  Calibration requests are
  * not counted here: they set costs themselves.
  */
+/*
+ * Does a timed completion of @crp on @drv teach its cost?  Only a whole,
+ * successful request; and a synchronous driver that completed from
+ * elsewhere (cryptosoft through cryptd) measured its worker's queueing,
+ * not its cost.
+ */
+static __always_inline bool ocf_cost_learns(const struct ocf_driver *drv,
+					    const struct cryptop *crp,
+					    bool in_call)
+{
+	return !crp->crp_priv.depth && !crp->crp_etype &&
+	       (in_call || !(drv->flags & CRYPTOCAP_F_SYNC));
+}
+
 static __always_inline void ocf_stats_account(struct ocf_driver *drv,
 					      struct cryptop *crp, bool timed,
 					      bool in_call, u64 ns)
 {
 	bool err = crp->crp_etype != 0;
-	/*
-	 * A synchronous driver that completed from elsewhere (cryptosoft
-	 * through cryptd) measured its worker's queueing, not its cost.
-	 */
-	bool learn = timed && !crp->crp_priv.depth && !err &&
-		     (in_call || !(drv->flags & CRYPTOCAP_F_SYNC));
+	bool learn = timed && ocf_cost_learns(drv, crp, in_call);
 	struct cryptodesc *crd;
 	u64 bytes = 0;
 	int n = 0;

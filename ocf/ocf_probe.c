@@ -107,13 +107,9 @@ void ocf_probe_done(struct cryptop *crp, struct ocf_driver *drv,
 	l = smp_load_acquire(&ses->class_leg[c]);
 	used = ses->legs[l].drv;
 	left = READ_ONCE(ses->probe_burst[c]);
-	/* As ocf_stats_account(): was the sample learnt? */
-	if (left && used != drv && !crp->crp_etype && !crp->crp_priv.depth &&
-	    (in_call || !(drv->flags & CRYPTOCAP_F_SYNC))) {
+	if (left && used != drv && ocf_cost_learns(drv, crp, in_call)) {
 		cost = ocf_class_cost(used, ses, c);
-		if (!(drv->flags & CRYPTOCAP_F_SYNC))
-			ns += READ_ONCE(ocf_handoff_ns);
-		if (cost && ns < cost) {
+		if (cost && ocf_consumer_ns(drv, ns) < cost) {
 			WRITE_ONCE(ses->probe_burst[c], left - 1);
 			set_bit(c, &ses->probe_now);
 		}

@@ -118,9 +118,7 @@ u64 ocf_class_cost(const struct ocf_driver *drv,
 			return 0;
 		sum += v;
 	}
-	if (!(drv->flags & CRYPTOCAP_F_SYNC))
-		sum += READ_ONCE(ocf_handoff_ns);
-	return sum;
+	return ocf_consumer_ns(drv, sum);
 }
 
 struct ocf_cand {
@@ -266,9 +264,8 @@ int ocf_choose(const struct ocf_session *ses, int cri,
 		}
 		if (i <= last)
 			continue;
-		/* As ocf_class_cost(): what the consumer of a device waits. */
-		if (measured && !(drv->flags & CRYPTOCAP_F_SYNC))
-			score += READ_ONCE(ocf_handoff_ns);
+		if (measured)
+			score = ocf_consumer_ns(drv, score);
 		c.drv = drv;
 		c.score = score;
 		c.sessions = atomic_read(&drv->sessions);
