@@ -31,6 +31,14 @@ struct crypto_aes_ctx;
 #define SWCR_SG_STACK		8
 /* Request context kept on the stack before allocating. */
 #define SWCR_REQ_STACK		384
+/*
+ * Flags that mark a hardware implementation in a look-up's mask: such a
+ * driver is an OCF driver of its own (or Linux's, such as virtio_crypto,
+ * which sets only ALLOCATES_MEMORY), and a tfm held on it would keep its
+ * device from being unbound.
+ */
+#define SWCR_NOT_HW_MASK	(CRYPTO_ALG_KERN_DRIVER_ONLY | \
+				 CRYPTO_ALG_ALLOCATES_MEMORY)
 
 enum swcr_kind {
 	SWCR_CIPHER,		/* Linux skcipher */

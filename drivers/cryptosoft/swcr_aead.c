@@ -83,7 +83,7 @@ static void swcr_aead_init_fast(struct swcr_xform *xf, const char *name,
 		snprintf(alt, sizeof(alt), "cryptd(%s)",
 			 crypto_aead_driver_name(xf->aead));
 	tfm = swcr_aead_alloc_keyed(cryptd ? alt : name, 0,
-				    CRYPTO_ALG_KERN_DRIVER_ONLY, key, klen);
+				    SWCR_NOT_HW_MASK, key, klen);
 	if (!tfm)
 		return;
 	drv = crypto_aead_driver_name(tfm);

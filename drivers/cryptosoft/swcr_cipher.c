@@ -74,7 +74,7 @@ static const char *swcr_cipher_name(int alg, int bits)
 /*
  * Keep the kernel's preferred implementation of `name` beside the
  * synchronous tfm when it is a different one (then it is asynchronous).
- * Hardware-only drivers are excluded: they are OCF drivers of their own.
+ * Hardware drivers are excluded (SWCR_NOT_HW_MASK).
  * Best effort: without it every request runs synchronously.
  */
 static void swcr_cipher_init_async(struct swcr_xform *xf, const char *name,
@@ -89,7 +89,7 @@ static void swcr_cipher_init_async(struct swcr_xform *xf, const char *name,
 		snprintf(alt, sizeof(alt), "cryptd(%s)",
 			 crypto_skcipher_driver_name(xf->skc));
 	tfm = crypto_alloc_skcipher(cryptd ? alt : name, 0,
-				    CRYPTO_ALG_KERN_DRIVER_ONLY);
+				    SWCR_NOT_HW_MASK);
 	if (IS_ERR(tfm))
 		return;
 	if (!strcmp(crypto_skcipher_driver_name(tfm),

@@ -13,12 +13,12 @@
 
 . "$(dirname "$0")/virtio_lib.sh"
 
-CASES="linux_driver_binds_first ocf_virtio_leaves_it_alone \
-handed_to_ocf_virtio known_answers_through_ocf_virtio \
+CASES="linux_driver_binds_first cryptosoft_leaves_linux_driver_alone \
+ocf_virtio_leaves_it_alone handed_to_ocf_virtio known_answers_through_ocf_virtio \
 handed_back_to_linux linux_driver_unloads device_back_on_ocf_virtio"
 
 echo "KTAP version 1"
-echo "1..7"
+echo "1..8"
 dev=$(dev_of ocf_virtio)
 why=
 if [ -z "$dev" ]; then
@@ -42,6 +42,27 @@ modprobe virtio_crypto
 	wait_for linux_idle 20
 check $? linux_driver_binds_first
 echo "# $(grep -A1 '^name' /proc/crypto | grep -B1 'virtio_crypto' | head -n 2 | tr -s ' \n' ' ')"
+
+# Cryptosoft sessions must not run on Linux's driver: its cbc(aes)
+# (priority 150) outranks the generic code while aesni_intel is not
+# loaded, and a tfm held on it would keep the device from unbinding.
+if [ -x $CDEV_LOAD ]; then
+	rm -f $CDEV_STOP
+	$CDEV_LOAD 1 $CDEV_STOP cryptosoft >/tmp/cdev-load.out 2>&1 &
+	loadpid=$!
+	sleep 1
+	linux_refs=$(grep -A3 '^module *: virtio_crypto$' /proc/crypto |
+		grep '^refcnt' | grep -cv ': 1$')
+	touch $CDEV_STOP
+	wait $loadpid
+	rc=$?
+	nested /tmp/cdev-load.out
+	echo "# virtio_crypto algorithms held during the load: $linux_refs"
+	[ $rc = 0 ] && [ "$linux_refs" = 0 ] && wait_for linux_idle 20
+	check $? cryptosoft_leaves_linux_driver_alone
+else
+	skip cryptosoft_leaves_linux_driver_alone "$CDEV_LOAD not built"
+fi
 
 # ocf_virtio (no module alias) never takes a bound device on loading.
 rmmod ocf_virtio && modprobe ocf_virtio

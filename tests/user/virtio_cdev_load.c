@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * virtio_cdev_load NPROC STOPFILE: /dev/crypto load on virtio-crypto0,
- * for the hot-unplug test.  NPROC processes each open /dev/crypto, make
- * an AES-CBC session on the driver named virtio-crypto0 (CIOCFINDDEV,
- * CIOCGSESSION2) and encrypt then decrypt random buffers until STOPFILE
+ * virtio_cdev_load NPROC STOPFILE [DRIVER]: /dev/crypto load on an OCF
+ * driver (virtio-crypto0 unless named), for the hot-unplug and hand-over
+ * tests.  NPROC processes each open /dev/crypto, make an AES-CBC session
+ * on that driver (CIOCFINDDEV, CIOCGSESSION2) and encrypt then decrypt
+ * random buffers until STOPFILE
  * exists; every round trip must give the plaintext back, and the first
  * encryption must match NIST SP 800-38A F.2.1.  KTAP on stdout; exit 0
  * pass, 1 fail, 4 skip.
@@ -51,6 +52,9 @@ static const uint8_t kat_ct[16] = {
 	0xce, 0xe9, 0x8e, 0x9b, 0x12, 0xe9, 0x19, 0x7d,
 };
 
+/* The OCF driver the sessions are made on (CIOCFINDDEV name). */
+static const char *driver = "virtio-crypto0";
+
 /* One CIOCCRYPT; EAGAIN is counted and retried. */
 static int do_crypt(int fd, struct counts *c, uint32_t ses, int op,
 		 const uint8_t *src, uint8_t *dst, uint32_t len,
@@ -89,6 +93,10 @@ static void worker(struct counts *c, const char *stop, unsigned int seed)
 	int fd, i;
 
 	srand(seed);
+	if (strlen(driver) >= sizeof(find.name)) {
+		c->setup = ENAMETOOLONG;
+		return;
+	}
 	pt = malloc(8192);
 	ct = malloc(8192);
 	back = malloc(8192);
@@ -99,7 +107,7 @@ static void worker(struct counts *c, const char *stop, unsigned int seed)
 	}
 	memset(&find, 0, sizeof(find));
 	find.crid = -1;
-	snprintf(find.name, sizeof(find.name), "virtio-crypto0");
+	snprintf(find.name, sizeof(find.name), "%s", driver);
 	if (ioctl(fd, CIOCFINDDEV, &find)) {
 		c->setup = errno;
 		return;
@@ -139,9 +147,12 @@ int main(int argc, char **argv)
 	struct counts *c, sum = { 0 };
 	int nproc, i, setup_err = 0;
 
-	nproc = argc == 3 ? atoi(argv[1]) : 0;
+	nproc = argc == 3 || argc == 4 ? atoi(argv[1]) : 0;
+	if (argc == 4)
+		driver = argv[3];
 	if (nproc < 1 || nproc > 64) {
-		fprintf(stderr, "usage: %s NPROC STOPFILE\n", argv[0]);
+		fprintf(stderr, "usage: %s NPROC STOPFILE [DRIVER]\n",
+			argv[0]);
 		return 2;
 	}
 	c = mmap(NULL, nproc * sizeof(*c), PROT_READ | PROT_WRITE,
@@ -171,7 +182,7 @@ int main(int argc, char **argv)
 	}
 	printf("KTAP version 1\n");
 	if (setup_err == ENOENT || setup_err == ENODEV) {
-		printf("1..0 # SKIP no virtio-crypto0 or /dev/crypto (%s)\n",
+		printf("1..0 # SKIP no %s or /dev/crypto (%s)\n", driver,
 		       strerror(setup_err));
 		return 4;
 	}
@@ -179,7 +190,7 @@ int main(int argc, char **argv)
 	printf("# %d processes: %ld round trips, %ld wrong, %ld failed (first errno %d), %ld EAGAIN seen\n",
 	       nproc, sum.ops, sum.bad, sum.failed, sum.first_errno,
 	       sum.eagain);
-	printf("%s 1 sessions_on_virtio_crypto0\n", setup_err ? "not ok" : "ok");
+	printf("%s 1 sessions_on_%s\n", setup_err ? "not ok" : "ok", driver);
 	printf("%s 2 every_round_trip_correct\n",
 	       sum.ops > 0 && !sum.bad ? "ok" : "not ok");
 	printf("%s 3 no_ioctl_failed\n", sum.failed ? "not ok" : "ok");
