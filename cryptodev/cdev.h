@@ -113,6 +113,7 @@ struct cdev_req {
 	u32			reqid;
 	u64			opaque;
 	struct mm_struct	*mm;		/* submitter (async fetch check) */
+	bool			mm_held;	/* r->mm: a reference of its own */
 
 	/* Data: either a kernel copy or pinned user pages. */
 	u8			*bounce;	/* cached copy buffer, grown */
@@ -163,11 +164,18 @@ struct cdev_fd {
 	wait_queue_head_t	wq;		/* poll */
 	struct work_struct	free_work;	/* the last put, from a callback */
 	u32			dev_wait_ns;	/* device waits, averaged */
+	/*
+	 * The first asynchronous submitter's mm, held (mm_count) until the
+	 * file is freed: its requests need no reference of their own.
+	 */
+	struct mm_struct	*mm_owner;
 };
 
 /* Sessions (cdev_session.c). */
 struct cdev_session *cdev_session_get(struct cdev_fd *f, u32 id);
 void cdev_session_put(struct cdev_session *s);
+void cdev_session_get_many(struct cdev_session *s, unsigned int n);
+void cdev_session_put_many(struct cdev_session *s, unsigned int n);
 void cdev_sessions_release(struct cdev_fd *f);
 int cdev_gsession(struct cdev_fd *f, struct session_op *sop, s32 *crid);
 int cdev_fsession(struct cdev_fd *f, u32 id);
@@ -186,6 +194,7 @@ int cdev_req_wait(struct cdev_req *r);
 int cdev_req_run(struct cdev_req *r);
 int cdev_req_exec(struct cdev_req *r);
 void cdev_req_release_data(struct cdev_req *r);
+void cdev_req_set_mm(struct cdev_req *r);
 void cdev_reqs_release(struct cdev_fd *f);
 void cdev_fd_put(struct cdev_fd *f);
 void cdev_reap_zombies_now(struct cdev_fd *f);

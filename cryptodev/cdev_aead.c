@@ -18,6 +18,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include "cdev.h"
+#include "cdev_ucopy.h"
 
 #define CDEV_AEAD_TAG	16
 
@@ -47,14 +48,14 @@ static int cdev_aead_iv(const struct cdev_alg *c,
 			n = AES_GCM_IV_LEN;
 		if (n > EALG_MAX_BLOCK_LEN)
 			return 0;
-		return copy_from_user(iv, cdev_uptr(cao->iv), n) ? -EFAULT : 0;
+		return cdev_copy_in(iv, cdev_uptr(cao->iv), n) ? -EFAULT : 0;
 	}
 	/* CCM: the full counter block, or a 7..13-byte nonce (RFC 3610). */
 	if (!n || n == 16)
-		return copy_from_user(iv, cdev_uptr(cao->iv), 16) ? -EFAULT : 0;
+		return cdev_copy_in(iv, cdev_uptr(cao->iv), 16) ? -EFAULT : 0;
 	if (n < 7 || n > 13)
 		return -EINVAL;
-	if (copy_from_user(nonce, cdev_uptr(cao->iv), n))
+	if (cdev_copy_in(nonce, cdev_uptr(cao->iv), n))
 		return -EFAULT;
 	memset(iv, 0, 16);
 	iv[0] = 15 - n - 1;		/* L' = L - 1, L = 15 - n */
@@ -91,7 +92,7 @@ static int cdev_aead_map_pinned(struct cdev_req *r,
 	int err;
 
 	r->kbuf = r->bounce;
-	if (alen && copy_from_user(r->kbuf, cdev_uptr(cao->auth_src), alen))
+	if (alen && cdev_copy_in(r->kbuf, cdev_uptr(cao->auth_src), alen))
 		return -EFAULT;
 	err = cdev_pin_user_after(&r->src, r->kbuf, alen, cdev_uptr(cao->src),
 				  payload, inplace);
@@ -123,13 +124,13 @@ static int cdev_aead_map_copy(struct cdev_req *r,
 	if (err)
 		return err;
 	if (cao->auth_len &&
-	    copy_from_user(r->kbuf, cdev_uptr(cao->auth_src), cao->auth_len))
+	    cdev_copy_in(r->kbuf, cdev_uptr(cao->auth_src), cao->auth_len))
 		return -EFAULT;
-	if (copy_from_user(r->kbuf + cao->auth_len, cdev_uptr(cao->src),
-			   enc ? payload : payload + tag))
+	if (cdev_copy_in(r->kbuf + cao->auth_len, cdev_uptr(cao->src),
+			 enc ? payload : payload + tag))
 		return -EFAULT;
-	if (longiv && copy_from_user(r->kbuf + total - longiv,
-				     cdev_uptr(cao->iv), longiv))
+	if (longiv && cdev_copy_in(r->kbuf + total - longiv,
+				   cdev_uptr(cao->iv), longiv))
 		return -EFAULT;
 	/* The driver writes the tag; no earlier bytes may show through. */
 	if (enc)
@@ -257,18 +258,18 @@ int cdev_authcrypt(struct cdev_fd *f, struct crypt_auth_op *cao)
 	if (r->pinned) {
 		/* Encrypted in place in dst; the tag follows the payload. */
 		err = -EFAULT;
-		if (copy_to_user(r->udst + r->ret_len - tag, r->mac, tag) ||
-		    (r->utag && copy_to_user(r->utag, r->mac, tag)))
+		if (cdev_copy_out(r->udst + r->ret_len - tag, r->mac, tag) ||
+		    (r->utag && cdev_copy_out(r->utag, r->mac, tag)))
 			goto out;
 		err = 0;
 	} else {
 		err = -EFAULT;
-		if (r->ulen && copy_to_user(r->udst, r->kbuf + cao->auth_len,
-					    r->ulen))
+		if (r->ulen && cdev_copy_out(r->udst, r->kbuf + cao->auth_len,
+					     r->ulen))
 			goto out;
 		/* Only encrypt sets utag: dst got ciphertext || tag. */
-		if (r->utag && copy_to_user(r->utag, r->kbuf + cao->auth_len +
-					    r->ulen - tag, tag))
+		if (r->utag && cdev_copy_out(r->utag, r->kbuf + cao->auth_len +
+					     r->ulen - tag, tag))
 			goto out;
 		err = 0;
 	}

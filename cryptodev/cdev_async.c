@@ -33,8 +33,7 @@ int cdev_async_crypt(struct cdev_fd *f, const struct crypt_op *cop)
 	if (err)
 		goto out_put;
 	r->async = true;
-	r->mm = current->mm;
-	mmgrab(r->mm);
+	cdev_req_set_mm(r);
 	if (!r->crp->crp_desc) {
 		/* Nothing to run: complete at once. */
 		spin_lock_irq(&f->lock);

@@ -12,8 +12,10 @@
 #include <linux/file.h>
 #include <linux/poll.h>
 #include <linux/slab.h>
+#include <linux/sched/mm.h>
 #include <linux/uaccess.h>
 #include "cdev.h"
+#include "cdev_ucopy.h"
 
 unsigned int cdev_max_sessions = CDEV_MAX_SESSIONS_DEFAULT;
 module_param_named(max_sessions, cdev_max_sessions, uint, 0644);
@@ -50,6 +52,8 @@ static void cdev_fd_free(struct cdev_fd *f)
 {
 	cdev_reqs_release(f);
 	cdev_sessions_release(f);
+	if (f->mm_owner)
+		mmdrop(f->mm_owner);
 	kfree(f);
 }
 
@@ -275,7 +279,7 @@ static long cdev_ioctl_crypt(struct file *filp, struct crypt_op __user *uop)
 	struct cdev_fd *f = filp->private_data;
 	struct crypt_op cop;
 
-	if (copy_from_user(&cop, uop, sizeof(cop)))
+	if (cdev_copy_in(&cop, uop, sizeof(cop)))
 		return -EFAULT;
 	cdev_reap_zombies(f);
 	return cdev_crypt(f, &cop);
@@ -292,7 +296,7 @@ static long cdev_ioctl_authcrypt(struct file *filp,
 	struct crypt_auth_op cao;
 	long ret;
 
-	if (copy_from_user(&cao, uao, sizeof(cao)))
+	if (cdev_copy_in(&cao, uao, sizeof(cao)))
 		return -EFAULT;
 	cdev_reap_zombies(f);
 	ret = cdev_authcrypt(f, &cao);

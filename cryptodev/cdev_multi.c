@@ -12,6 +12,7 @@
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include "cdev.h"
+#include "cdev_ucopy.h"
 
 /* Most entries one call may carry. */
 #define CDEV_MULTI_MAX	1024
@@ -219,10 +220,21 @@ static int cdev_ngsession_one(struct cdev_fd *f, struct session_n_op *s)
 	return err;
 }
 
+/* Entries from i on (below `end`) that name the same session as entry i. */
+static u32 cdev_same_ses(const struct crypt_n_op *ops, u32 i, u32 end)
+{
+	u32 j = i + 1;
+
+	while (j < end && ops[j].ses == ops[i].ses)
+		j++;
+	return j - i;
+}
+
 /*
  * CIOCNCRYPTM: the async slots of the whole call are reserved at once,
- * the requests come from the cache under one lock, each distinct session
- * is looked up once, and every entry is prepared and dispatched while
+ * the requests come from the cache under one lock, each run of entries
+ * on one session looks it up once and takes the run's references in
+ * one step, and every entry is prepared and dispatched while
  * the requests are still private to this call: one its driver finishes
  * inside crypto_dispatch() needs no lock, no wake-up and no file
  * reference.  Then all are published on f->mreqs (with their ids) under
@@ -236,7 +248,7 @@ static void cdev_ncrypt_batch(struct cdev_fd *f, struct crypt_n_op *ops,
 	struct cdev_req *r, *tmp;
 	LIST_HEAD(cached);
 	LIST_HEAD(batch);
-	u32 i, slots, queued = 0, running = 0;
+	u32 i, slots, queued = 0, running = 0, spare = 0;
 	bool woke = false;
 	int err;
 
@@ -259,11 +271,19 @@ static void cdev_ncrypt_batch(struct cdev_fd *f, struct crypt_n_op *ops,
 			n->status = EBUSY;
 			continue;
 		}
-		/* The call's own reference on the last session it named. */
+		/*
+		 * The call's own reference on the session of this run of
+		 * entries, plus one for each entry, unused ones put back.
+		 */
 		if (!last || last->id != n->ses) {
 			if (last)
-				cdev_session_put(last);
+				cdev_session_put_many(last, spare + 1);
 			last = cdev_session_get(f, n->ses);
+			spare = 0;
+			if (last) {
+				spare = cdev_same_ses(ops, i, slots);
+				cdev_session_get_many(last, spare);
+			}
 		}
 		r = list_first_entry_or_null(&cached, struct cdev_req, link);
 		if (r)
@@ -275,14 +295,13 @@ static void cdev_ncrypt_batch(struct cdev_fd *f, struct crypt_n_op *ops,
 			continue;
 		}
 		if (last)
-			kref_get(&last->ref);
+			spare--;	/* now the request's */
 		err = cdev_crypt_prepare_ses(r, &cop, last);
 		if (!err) {
 			r->async = true;
 			r->multi = true;
 			r->opaque = n->opaque;
-			r->mm = current->mm;
-			mmgrab(r->mm);
+			cdev_req_set_mm(r);
 			r->midx = i;
 			if (r->crp->crp_desc)
 				err = cdev_req_dispatch(r);
@@ -299,7 +318,7 @@ static void cdev_ncrypt_batch(struct cdev_fd *f, struct crypt_n_op *ops,
 		queued++;
 	}
 	if (last)
-		cdev_session_put(last);
+		cdev_session_put_many(last, spare + 1);
 	cdev_req_put_list(f, &cached);
 
 	spin_lock_irq(&f->lock);
@@ -494,10 +513,10 @@ long cdev_multi_ioctl(struct file *filp, unsigned int cmd, void __user *uarg,
 		goto out;
 	ret = -EFAULT;
 	if (ncmd != CIOCNCRYPTRETM && !compat) {
-		if (copy_from_user(karr, uarr, count * nsz))
+		if (cdev_copy_in(karr, uarr, count * nsz))
 			goto out;
 	} else if (ncmd != CIOCNCRYPTRETM) {
-		if (copy_from_user(carr, uarr, count * usz))
+		if (cdev_copy_in(carr, uarr, count * usz))
 			goto out;
 		for (i = 0; i < count; i++)
 			cdev_widen(ncmd, compat, karr + i * nsz,
@@ -510,16 +529,16 @@ long cdev_multi_ioctl(struct file *filp, unsigned int cmd, void __user *uarg,
 
 	/* Write the array back (results: only the entries filled). */
 	if (ncmd == CIOCNCRYPTRETM) {
-		ret = copy_to_user(uarr, karr, status * nsz) ? -EFAULT : 0;
+		ret = cdev_copy_out(uarr, karr, status * nsz);
 		count = status;
 		status = 0;
 	} else if (ncmd != CIOCNFSESSION && !compat) {
-		ret = copy_to_user(uarr, karr, count * nsz) ? -EFAULT : 0;
+		ret = cdev_copy_out(uarr, karr, count * nsz);
 	} else if (ncmd != CIOCNFSESSION) {
 		for (i = 0; i < count; i++)
 			cdev_narrow(ncmd, compat, carr + i * usz,
 				    karr + i * nsz);
-		ret = copy_to_user(uarr, carr, count * usz) ? -EFAULT : 0;
+		ret = cdev_copy_out(uarr, carr, count * usz);
 	}
 	if (ret)
 		goto out;

@@ -12,6 +12,7 @@
 #include <linux/uaccess.h>
 #include <linux/scatterlist.h>
 #include "cdev.h"
+#include "cdev_ucopy.h"
 
 #define CDEV_CRYPT_FLAGS (COP_FLAG_UPDATE | COP_FLAG_FINAL | \
 			  COP_FLAG_WRITE_IV | COP_FLAG_NO_ZC | COP_FLAG_RESET)
@@ -171,7 +172,7 @@ static int cdev_map_data(struct cdev_req *r, const struct crypt_op *cop,
 	err = cdev_kbuf(r, len);
 	if (err)
 		return err;
-	if (len && copy_from_user(r->kbuf, cdev_uptr(cop->src), len))
+	if (len && cdev_copy_in(r->kbuf, cdev_uptr(cop->src), len))
 		return -EFAULT;
 	crp->crp_flags = 0;
 	crp->crp_buf = r->kbuf;
@@ -235,7 +236,7 @@ int cdev_crypt_prepare_ses(struct cdev_req *r, const struct crypt_op *cop,
 	/* Cipher IV: given, or the one the session chained to. */
 	if (c && c->ivlen) {
 		if (cop->iv) {
-			if (copy_from_user(r->iv, cdev_uptr(cop->iv), c->ivlen))
+			if (cdev_copy_in(r->iv, cdev_uptr(cop->iv), c->ivlen))
 				return -EFAULT;
 		} else {
 			spin_lock(&s->ivlock);
@@ -258,8 +259,8 @@ int cdev_crypt_prepare_ses(struct cdev_req *r, const struct crypt_op *cop,
 	if (last_in && !r->pinned)
 		memcpy(r->last_in, r->kbuf + cop->len - c->ivlen, c->ivlen);
 	else if (last_in &&
-		 copy_from_user(r->last_in, cdev_uptr(cop->src + cop->len -
-						       c->ivlen), c->ivlen))
+		 cdev_copy_in(r->last_in, cdev_uptr(cop->src + cop->len -
+						     c->ivlen), c->ivlen))
 		return -EFAULT;
 
 	if (c && cop->len) {
@@ -284,7 +285,7 @@ int cdev_crypt_prepare_ses(struct cdev_req *r, const struct crypt_op *cop,
 		if (m->ivlen) {
 			unsigned int n = s->mklen % 8 ? 8 : 12;
 
-			if (copy_from_user(dm->crd_iv, cdev_uptr(cop->iv), n))
+			if (cdev_copy_in(dm->crd_iv, cdev_uptr(cop->iv), n))
 				return -EFAULT;
 			dm->crd_flags |= CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT;
 		}
@@ -323,10 +324,10 @@ int cdev_crypt_finish(struct cdev_req *r)
 	if (err)
 		return err > 0 ? -err : err;
 
-	if (r->ulen && copy_to_user(r->udst, r->kbuf, r->ulen))
+	if (r->ulen && cdev_copy_out(r->udst, r->kbuf, r->ulen))
 		return -EFAULT;
 	if (r->want_mac &&
-	    copy_to_user(cdev_uptr(cop->mac), r->mac, s->mac->digestlen))
+	    cdev_copy_out(cdev_uptr(cop->mac), r->mac, s->mac->digestlen))
 		return -EFAULT;
 	if (r->want_iv) {
 		unsigned int n = s->cipher->ivlen;
@@ -337,7 +338,7 @@ int cdev_crypt_finish(struct cdev_req *r)
 		memcpy(s->iv, r->iv, n);
 		spin_unlock(&s->ivlock);
 		if ((cop->flags & COP_FLAG_WRITE_IV) && cop->iv &&
-		    copy_to_user(cdev_uptr(cop->iv), r->iv, n))
+		    cdev_copy_out(cdev_uptr(cop->iv), r->iv, n))
 			return -EFAULT;
 	}
 	return 0;

@@ -254,7 +254,8 @@ void cdev_req_release_data(struct cdev_req *r)
 		r->ses = NULL;
 	}
 	if (r->mm) {
-		mmdrop(r->mm);
+		if (r->mm_held)
+			mmdrop(r->mm);
 		r->mm = NULL;
 	}
 	if (r->crp->crp_mac) {
@@ -263,14 +264,60 @@ void cdev_req_release_data(struct cdev_req *r)
 	}
 }
 
-/* Put back the requests on `list` (via ->link), one lock for all. */
+/*
+ * Record the submitter for the fetch check.  The file keeps its first
+ * submitter's mm (its struct only, not the address space) until it is
+ * freed, so that mm cannot be freed and its address reused by another
+ * process while a request names it: requests of that process need no
+ * reference of their own; any other process's take one each.
+ */
+void cdev_req_set_mm(struct cdev_req *r)
+{
+	struct mm_struct *mm = current->mm;
+	struct cdev_fd *f = r->fd;
+	struct mm_struct *owner = READ_ONCE(f->mm_owner);
+
+	if (!owner) {
+		mmgrab(mm);
+		owner = cmpxchg(&f->mm_owner, NULL, mm);
+		if (owner)
+			mmdrop(mm);	/* another thread set it first */
+		else
+			owner = mm;
+	}
+	r->mm = mm;
+	r->mm_held = mm != owner;
+	if (r->mm_held)
+		mmgrab(mm);
+}
+
+/*
+ * Put back the requests on `list` (via ->link), one lock for all.
+ * Session references go back in one step per run of requests on the
+ * same session.
+ */
 void cdev_req_put_list(struct cdev_fd *f, struct list_head *list)
 {
+	struct cdev_session *s = NULL;
 	struct cdev_req *r, *tmp;
+	unsigned int nses = 0;
 	LIST_HEAD(extra);
 
-	list_for_each_entry(r, list, link)
+	list_for_each_entry(r, list, link) {
+		if (r->ses && r->ses != s) {
+			if (s)
+				cdev_session_put_many(s, nses);
+			s = r->ses;
+			nses = 0;
+		}
+		if (r->ses) {
+			nses++;
+			r->ses = NULL;
+		}
 		cdev_req_release_data(r);
+	}
+	if (s)
+		cdev_session_put_many(s, nses);
 	spin_lock_irq(&f->lock);
 	list_for_each_entry_safe(r, tmp, list, link) {
 		if (f->nfree < CDEV_REQ_CACHE) {

@@ -46,6 +46,20 @@ void cdev_session_put(struct cdev_session *s)
 	kref_put(&s->ref, cdev_session_free);
 }
 
+/* n more references at once, on a session the caller holds. */
+void cdev_session_get_many(struct cdev_session *s, unsigned int n)
+{
+	if (n)
+		refcount_add(n, &s->ref.refcount);
+}
+
+/* n references at once (a multi-request call's entries). */
+void cdev_session_put_many(struct cdev_session *s, unsigned int n)
+{
+	if (n && refcount_sub_and_test(n, &s->ref.refcount))
+		cdev_session_free(&s->ref);
+}
+
 void cdev_sessions_release(struct cdev_fd *f)
 {
 	struct cdev_session *s;

@@ -46,6 +46,8 @@ static void test_pointers(uint32_t aes, uint32_t sha)
 {
 	static uint8_t buf[16384], out[16384], iv[16], mac[64];
 	uint8_t *end = page_then_hole(4), *hole, *ro;
+	void *top = (void *)(uintptr_t)-4096;
+	int e;
 	int have = aes != 0;
 
 	hole = end;
@@ -67,6 +69,19 @@ static void test_pointers(uint32_t aes, uint32_t sha)
 		EXPECT(-EFAULT, crypt_op(aes, COP_ENCRYPT, 0, end - 32, out,
 					 64, iv, NULL),
 		       "src running into an unmapped page (copied size): EFAULT");
+	SKIP_IF(!have || !end, "no AES-CBC session or mmap failed",
+		"dst running into an unmapped page (copied size): EFAULT")
+		EXPECT(-EFAULT, crypt_op(aes, COP_ENCRYPT, 0, buf, end - 32,
+					 64, iv, NULL),
+		       "dst running into an unmapped page (copied size): EFAULT");
+	/* The top page: kernel space, or above a 32-bit task's limit. */
+	SKIP_IF(!have, "no AES-CBC session",
+		"src or dst in the top page (copied size): EFAULT")
+		EXPECT(-EFAULT,
+		       (e = crypt_op(aes, COP_ENCRYPT, 0, top, out, 64, iv,
+				     NULL)) != -EFAULT ? e :
+		       crypt_op(aes, COP_ENCRYPT, 0, buf, top, 64, iv, NULL),
+		       "src or dst in the top page (copied size): EFAULT");
 	SKIP_IF(!have || !end, "no AES-CBC session or mmap failed",
 		"src running into an unmapped page (pinned size): EFAULT")
 		EXPECT(-EFAULT, crypt_op(aes, COP_ENCRYPT, 0,
@@ -388,7 +403,7 @@ int main(void)
 
 	fd = cdev_open_or_skip();
 	pagesz = sysconf(_SC_PAGESIZE);
-	ktap_plan(15 + 5 + 12 + 7 + 1 + 6 + 8 + 1);
+	ktap_plan(17 + 5 + 12 + 7 + 1 + 6 + 8 + 1);
 	ktap_diag("cdev-bad, %s-bit", CDEV_BITS);
 	if (ses_new(fd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &aes))
 		aes = 0;
@@ -397,7 +412,7 @@ int main(void)
 	if (ses_new(fd, CRYPTO_3DES_CBC, key, 24, 0, NULL, 0, &des))
 		des = 0;
 
-	test_pointers(aes, sha);	/* 15 */
+	test_pointers(aes, sha);	/* 17 */
 	test_ids(aes);			/* 5 */
 	test_sessions();		/* 12 */
 	test_lengths(aes, des);		/* 7 */

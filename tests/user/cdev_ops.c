@@ -1422,6 +1422,99 @@ static int test_records(int count_only)
 
 /* ---- NetBSD multi-request family ---- */
 
+/*
+ * One CIOCNCRYPTM over runs of entries on two sessions (each run takes
+ * its references in one step), one session freed before the results
+ * are collected: every entry keeps its session until collected.
+ */
+static int test_multi_sessions(int count_only)
+{
+	static const int pick[6] = { 0, 0, 1, 1, 0, 1 };
+	uint8_t key[2][16], iv[16], ivc[16], in[6][64], out[6][64];
+	uint8_t want[6][64];
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	struct crypt_result res[16];
+	struct crypt_n_op nop[6];
+	struct crypt_mop mop;
+	struct cryptret ret;
+	uint32_t ses[2], refs[2];
+	int err = 0, i, k, ok, got = 0, tries;
+
+	if (count_only)
+		return 2;
+	for (i = 0; i < 2; i++) {
+		rnd_fill(key[i], 16);
+		if (ses_new(fd, CRYPTO_AES_CBC, key[i], 16, 0, NULL, 0,
+			    &ses[i]) ||
+		    ses_new(fd, CRYPTO_AES_CBC, key[i], 16, 0, NULL, 0,
+			    &refs[i])) {
+			skip("no AES-CBC session", "multi-request on two sessions");
+			skip("no AES-CBC session", "multi-request: freed session after");
+			return 0;
+		}
+	}
+	rnd_fill(iv, 16);
+	rnd_fill(in, sizeof(in));
+	for (i = 0; i < 6; i++) {
+		memcpy(ivc, iv, 16);
+		do_crypt(fd, refs[pick[i]], COP_ENCRYPT, 0, in[i], want[i], 64,
+			 ivc, NULL);
+	}
+	memset(nop, 0, sizeof(nop));
+	memset(out, 0, sizeof(out));
+	for (i = 0; i < 6; i++) {
+		nop[i].ses = ses[pick[i]];
+		nop[i].op = COP_ENCRYPT;
+		nop[i].len = 64;
+		nop[i].src = in[i];
+		nop[i].dst = out[i];
+		nop[i].iv = iv;
+		nop[i].opaque = i;
+	}
+	memset(&mop, 0, sizeof(mop));
+	mop.count = 6;
+	mop.reqs = nop;
+	err = xioctl(fd, CIOCNCRYPTM, &mop);
+	/* Freed while its entries may still be queued or uncollected. */
+	ok = !err && ses_free(fd, ses[1]) == 0;
+	for (i = 0; ok && i < 6; i++)
+		ok = !nop[i].status && nop[i].reqid;
+	for (tries = 0; ok && got < 6 && tries < 100; tries++) {
+		memset(&ret, 0, sizeof(ret));
+		ret.count = 16;
+		ret.results = res;
+		err = xioctl(fd, CIOCNCRYPTRETM, &ret);
+		if (err)
+			break;
+		for (k = 0; k < (int)ret.count; k++) {
+			uint64_t j = res[k].opaque;
+
+			if (j >= 6 || res[k].status ||
+			    memcmp(out[j], want[j], 64))
+				ok = 0;
+			got++;
+		}
+		if (got < 6)
+			poll(&p, 1, 50);
+	}
+	check(ok && !err && got == 6,
+	      "CIOCNCRYPTM on runs of two sessions, one freed before collection: outputs = CIOCCRYPT (%d, %d)",
+	      err, got);
+	memcpy(ivc, iv, 16);
+	err = do_crypt(fd, ses[1], COP_ENCRYPT, 0, in[0], out[0], 64, ivc,
+		       NULL);
+	memcpy(ivc, iv, 16);
+	k = do_crypt(fd, ses[0], COP_ENCRYPT, 0, in[0], out[0], 64, ivc,
+		     NULL);
+	check(err == -EINVAL && !k && !memcmp(out[0], want[0], 64),
+	      "after it the freed session answers EINVAL, the other still works (%d, %d)",
+	      err, k);
+	ses_free(fd, ses[0]);
+	ses_free(fd, refs[0]);
+	ses_free(fd, refs[1]);
+	return 0;
+}
+
 static int test_multi(int count_only)
 {
 	uint8_t key[16], iv[8][16], ivc[8][16], want[8][256];
@@ -1586,7 +1679,8 @@ int main(void)
 	bchk = xmalloc(2 * MAXLEN + 64);
 
 	n = test_kat(1) + test_ciphers(1) + test_hashes(1) + 2 +
-	    test_aead(1) + test_comp(1) + test_key(1) + test_async(1) + test_multi(1) + test_records(1);
+	    test_aead(1) + test_comp(1) + test_key(1) + test_async(1) + test_multi(1) +
+	    test_multi_sessions(1) + test_records(1);
 	ktap_plan(n);
 	ktap_diag("cdev-ops, %s-bit, reference: %s", CDEV_BITS,
 		  ref_available() ? "OpenSSL libcrypto (static) and zlib" :
@@ -1600,6 +1694,7 @@ int main(void)
 	test_key(0);
 	test_async(0);
 	test_multi(0);
+	test_multi_sessions(0);
 	test_records(0);
 	close(fd);
 	return ktap_exit();
