@@ -273,8 +273,9 @@ static void ocf_build_routes(struct ocf_session *ses,
 	rcu_read_unlock();
 	if (ses->legs[0].maxlen)
 		ocf_build_overflow(ses, exclude);
+	/* A class with another driver: probes and overflow (ocf_route()). */
 	ses->routed = ses->route_wanted || ses->nalt || ses->legs[0].maxlen ||
-		      (probe && READ_ONCE(ocf_probe_ms));
+		      probe;
 }
 
 /* The open leg of @ses on @drv (never the base leg), or 0. */
@@ -295,11 +296,12 @@ static int ocf_leg_on(const struct ocf_session *ses,
  * lock read): after the first request of a class to route, after each
  * probe, and with @open_probe when a probe of the other driver is due
  * and the session has no leg on it yet (the next request of the class
- * is then the probe).  Routing is an optimisation: a driver refusing
+ * is then the probe), and with @open_leg when the overflow rule wants a
+ * leg there (ocf_overflow()).  Routing is an optimisation: a driver refusing
  * the extra session only leaves the class on the base leg.
  */
 void ocf_session_route_class(struct ocf_session *ses, int class,
-			     bool open_probe)
+			     bool open_probe, bool open_leg)
 {
 	struct ocf_driver *other;
 	bool route;
@@ -315,7 +317,7 @@ void ocf_session_route_class(struct ocf_session *ses, int class,
 	}
 	route = ocf_route_decide(ses, other, cost, class);
 	l = ocf_leg_on(ses, other);
-	if (!l && (route || open_probe))
+	if (!l && (route || open_probe || open_leg))
 		l = max(ocf_alt_leg(ses, other), 0);
 	/* The leg before its use: pairs with ocf_route()'s acquire. */
 	smp_store_release(&ses->alt_leg[class], (u8)l);

@@ -28,6 +28,11 @@ module_param_named(queue_max, ocf_qmax_global, int, 0644);
 MODULE_PARM_DESC(queue_max, "Requests all queues hold before ENOSPC");
 static atomic_t ocf_queued = ATOMIC_INIT(0);
 
+static bool ocf_overflow_on = true;
+module_param_named(overflow, ocf_overflow_on, bool, 0644);
+MODULE_PARM_DESC(overflow,
+		 "Send a request from a busy device to its size class's other driver when it would finish sooner there");
+
 #define OCF_CHAIN_LIMIT	1024	/* descriptors: beyond is a loop */
 
 /* The leg serving descriptor @d: the k-th use of an algorithm maps to
@@ -134,13 +139,9 @@ static __always_inline void ocf_invoke(struct ocf_driver *drv,
 	int err;
 
 	crp->crp_sid = ses->legs[priv->stage_leg].dsid;
-	/*
-	 * An asynchronous driver's latency includes the requests ahead of
-	 * this one in the device: count them (costs learn from requests
-	 * that had none).
-	 */
-	priv->depth = (drv->flags & CRYPTOCAP_F_SYNC) ? 0 :
-		      atomic_inc_return(&drv->inflight) - 1;
+	/* A device's backlog, for the overflow rule (ocf_overflow()). */
+	if (!(drv->flags & CRYPTOCAP_F_SYNC))
+		atomic_inc(&drv->inflight);
 	/* Nobody else touches the request before process(). */
 	__clear_bit(OCF_RS_DONE, &priv->state);
 	if (ocf_timed(drv, crp)) {
@@ -255,6 +256,75 @@ void ocf_next_stage(struct cryptop *crp)
 			 CRD_F_KEY_EXPLICIT)
 
 /*
+ * Load-aware overflow.  Costs compare drivers by the work of one request
+ * (a device's service time); a device with requests in flight finishes
+ * a new one only after them.  When that wait makes the request finish
+ * later, beyond the noise band, than on the other driver of its size
+ * class (cryptosoft: it runs on the submitting CPU, and scales with
+ * them), the request goes there.  Only for a session that sends one
+ * request at a time to devices: one that keeps a pipeline full (16
+ * asynchronous /dev/crypto requests) would stall it by running a request
+ * on its own CPU, and measured 1.3-3.6x slower so, while one waiting for
+ * its only request would wait behind other consumers' work with its CPU
+ * idle.
+ * Decided per request from atomic counters, no lock: a lone user always
+ * finds the device idle, and the share sent away follows the backlog
+ * as it builds and drains.
+ */
+static bool ocf_finishes_later(const struct ocf_session *ses, int class,
+			       const struct ocf_driver *drv,
+			       const struct ocf_driver *alt, int ahead)
+{
+	u64 here = ocf_class_work(drv, ses, class);
+	u64 there = ocf_class_work(alt, ses, class);
+
+	if (!here || !there)
+		return false;
+	if (!(alt->flags & CRYPTOCAP_F_SYNC))
+		there *= atomic_read(&alt->inflight) + 1;
+	here = ocf_consumer_ns(drv, here * (ahead + 1));
+	return here > ocf_cost_band(ocf_consumer_ns(alt, there));
+}
+
+/*
+ * Leg @l of @ses, on an asynchronous driver, would serve a request of
+ * size class @class (longest descriptor @len): the leg it goes to.
+ */
+static int ocf_overflow(struct ocf_session *ses, int class, int l, int len)
+{
+	struct ocf_driver *drv = ses->legs[l].drv;
+	const struct ocf_driver *alt;
+	int ahead = atomic_read(&drv->inflight), p, id;
+	bool later;
+
+	if (ahead <= 0 || READ_ONCE(ses->pipelined) ||
+	    !READ_ONCE(ocf_overflow_on))
+		return l;
+	/* Pairs with the release in ocf_session_route_class(). */
+	p = l ? 0 : smp_load_acquire(&ses->alt_leg[class]);
+	if (p != l) {
+		if (!ocf_leg_fits(&ses->legs[p], len) ||
+		    !ocf_finishes_later(ses, class, drv, ses->legs[p].drv,
+					ahead))
+			return l;
+		atomic64_inc(&drv->overflows);
+		return p;
+	}
+	/* No leg on the other driver yet: have one opened, once. */
+	id = READ_ONCE(ses->alt_id[class]);
+	if (!id || id > OCF_MAX_DRIVERS ||
+	    test_bit(class, &ses->overflow_asked))
+		return l;
+	rcu_read_lock();
+	alt = rcu_dereference(ocf_drivers[id]);
+	later = alt && ocf_finishes_later(ses, class, drv, alt, ahead);
+	rcu_read_unlock();
+	if (later && !test_and_set_bit(class, &ses->overflow_asked))
+		ocf_session_route_again(ses, &ses->overflow_open, class);
+	return l;
+}
+
+/*
  * Pick the leg of an unsplit session for this request: by its size
  * class when the session is routed by size, and one whose driver takes
  * requests this long (else E2BIG).
@@ -285,6 +355,17 @@ static int ocf_route(struct ocf_session *ses, struct cryptop *crp)
 	if (!pin && READ_ONCE(ses->alt_id[c]))
 		l = ocf_probe_pick(ses, crp, c, l, len);
 	if (ocf_leg_fits(&ses->legs[l], len)) {
+		/* A device's backlog may send the request elsewhere. */
+		if (!(ses->legs[l].drv->flags & CRYPTOCAP_F_SYNC)) {
+			if (!pin && !test_bit(OCF_RS_PROBE, &priv->state))
+				l = ocf_overflow(ses, c, l, len);
+			if (!(ses->legs[l].drv->flags & CRYPTOCAP_F_SYNC)) {
+				if (atomic_inc_return(&ses->dev_pending) > 1 &&
+				    !READ_ONCE(ses->pipelined))
+					WRITE_ONCE(ses->pipelined, true);
+				__set_bit(OCF_RS_OWN, &priv->state);
+			}
+		}
 		priv->stage_leg = l;
 		return 0;
 	}

@@ -119,6 +119,8 @@ static __always_inline void __ocf_finish(struct cryptop *crp, int etype,
 	    (drv->flags & CRYPTOCAP_F_SYNC))
 		now = true;
 	if (ses) {
+		if (test_bit(OCF_RS_OWN, &priv->state))
+			atomic_dec(&ses->dev_pending);
 		if (etype == EAGAIN && READ_ONCE(ses->moved_to))
 			crp->crp_sid = ocf_session_newest_sid(ses);
 		priv->session = NULL;
@@ -136,6 +138,32 @@ static __always_inline void __ocf_finish(struct cryptop *crp, int etype,
 		}
 		ocf_done_push(&priv->done_node, false);
 	}
+}
+
+/*
+ * A device's request completes: its latency into *@lat, and as the
+ * result its service time, what it kept the device busy.  That is the
+ * time since the later of its submission and the device's previous
+ * completion: behind others, a request's latency is mostly their
+ * service (queueing), which says how deep the queue was, not how fast
+ * the device works.  A device that completes requests in batches gives
+ * one long interval and several near zero: ocf_cost_update() averages
+ * them; *@alone says the request found the device idle.  Completions
+ * racing on several CPUs may see a later stamp than their own: a zero
+ * interval, as in a batch.
+ */
+static __always_inline u64 ocf_service_ns(struct ocf_driver *drv,
+					  ktime_t submitted, u64 *lat,
+					  bool *alone)
+{
+	s64 now = ktime_get_ns(), start = ktime_to_ns(submitted);
+	s64 prev = atomic64_xchg(&drv->last_done_ns, now);
+
+	*lat = now > start ? now - start : 0;
+	*alone = prev <= start;
+	if (!*alone)
+		start = prev;
+	return now > start ? now - start : 0;
 }
 
 void ocf_finish(struct cryptop *crp, int etype)
@@ -165,17 +193,26 @@ void crypto_done(struct cryptop *crp)
 	crp->crp_etype = etype;
 	if (drv) {
 		bool timed = test_bit(OCF_RS_TIMED, &priv->state);
-		u64 ns = timed ? ocf_elapsed(drv, priv->submitted) : 0;
+		bool alone = true;
+		u64 ns = 0, cost_ns;
 
-		if (!(drv->flags & CRYPTOCAP_F_SYNC))
+		/* Devices' requests are always timed. */
+		if (!(drv->flags & CRYPTOCAP_F_SYNC)) {
 			atomic_dec(&drv->inflight);
+			cost_ns = ocf_service_ns(drv, priv->submitted, &ns,
+						 &alone);
+		} else {
+			ns = timed ? ocf_elapsed(drv, priv->submitted) : 0;
+			cost_ns = ns;
+		}
 		if (unlikely(crp->crp_callback == ocf_calib_cb))
 			ocf_calib_note(crp, ns);
 		else
-			ocf_stats_account(drv, crp, timed, in_call, ns);
+			ocf_stats_account(drv, crp, timed, in_call, ns, cost_ns,
+					  alone);
 		/* Probes are always timed: untimed requests skip the test. */
 		if (timed && unlikely(test_bit(OCF_RS_PROBE, &priv->state)))
-			ocf_probe_done(crp, drv, in_call, ns);
+			ocf_probe_done(crp, drv, in_call, cost_ns);
 	}
 	crp->crp_sid = priv->consumer_sid;
 	if (!etype && test_bit(OCF_RS_SPLIT, &priv->state) &&

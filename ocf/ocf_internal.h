@@ -47,6 +47,7 @@ static inline u64 ocf_cost_band(u64 best)
 #define OCF_RS_TIMED		3	/* this stage's latency is measured */
 #define OCF_RS_HANDOFF		4	/* queued callback: time its wait */
 #define OCF_RS_PROBE		5	/* re-measures a driver (ocf_probe.c) */
+#define OCF_RS_OWN		6	/* counted in session->dev_pending */
 
 /*
  * Requests to a synchronous driver are timed one in OCF_LAT_SAMPLE (per
@@ -117,9 +118,14 @@ struct ocf_driver {
 	atomic64_t		kreqs;
 	atomic64_t		kerrors;
 	atomic64_t		probes;		/* ocf_probe.c */
+	atomic64_t		overflows;	/* requests sent elsewhere */
+	/* Asynchronous drivers: ktime (ns) of the last completion. */
+	atomic64_t		last_done_ns;
 	atomic_t		alg_sessions[CRYPTO_ALGORITHM_LIMIT];
 	atomic_t		alg_migrations[CRYPTO_ALGORITHM_LIMIT];
 	u32			cost[CRYPTO_ALGORITHM_LIMIT][OCF_NCLASS];
+	/* Service samples not yet learnt (ocf_cost_update()). */
+	u64			svc_acc[CRYPTO_ALGORITHM_LIMIT][OCF_NCLASS];
 	/* Driver id a size class was last routed to from here, or 0. */
 	u8			route_memo[CRYPTO_ALGORITHM_LIMIT][OCF_NCLASS];
 	/* jiffies of the last cost sample (or probe claim), ocf_probe.c */
@@ -176,6 +182,10 @@ struct ocf_session {
 	unsigned long		route_redo;	/* decide again: a probe ended */
 	unsigned long		probe_open;	/* open alt_leg[] to probe it */
 	unsigned long		probe_now;	/* next request probes */
+	unsigned long		overflow_open;	/* open alt_leg[] to overflow */
+	unsigned long		overflow_asked;	/* ... asked once already */
+	atomic_t		dev_pending;	/* its requests on devices */
+	bool			pipelined;	/* ... were ever more than one */
 	struct work_struct	route_work;
 	struct cryptoini	ini[OCF_MAX_CRI];	/* deep copy, keys owned */
 	u8			cri_leg[OCF_MAX_CRI];
@@ -207,7 +217,7 @@ int ocf_session_build(struct ocf_session *ses,
 		      const struct ocf_driver *exclude);
 void ocf_session_release_legs(struct ocf_session *ses);
 void ocf_session_route_class(struct ocf_session *ses, int class,
-			     bool open_probe);
+			     bool open_probe, bool open_leg);
 
 /* ocf_select.c */
 int ocf_size_class(int len);
@@ -219,10 +229,13 @@ struct ocf_driver *ocf_choose_other(const struct ocf_session *ses,
 void ocf_choose_others(const struct ocf_session *ses,
 		       const struct ocf_driver *excl,
 		       const struct ocf_driver **best, u64 *cost);
+u64 ocf_class_work(const struct ocf_driver *drv,
+		   const struct ocf_session *ses, int class);
 u64 ocf_class_cost(const struct ocf_driver *drv,
 		   const struct ocf_session *ses, int class);
 bool ocf_same_kind(const struct ocf_driver *a, const struct ocf_driver *b);
-void ocf_cost_update(struct ocf_driver *drv, int alg, int len, u64 ns);
+void ocf_cost_update(struct ocf_driver *drv, int alg, int len, u64 ns,
+		     bool alone);
 
 /* ocf_dispatch.c */
 /*
@@ -292,7 +305,7 @@ extern unsigned int ocf_probe_ms;
 int ocf_probe_pick(struct ocf_session *ses, struct cryptop *crp, int class,
 		   int leg, int len);
 void ocf_probe_done(struct cryptop *crp, struct ocf_driver *drv,
-		    bool in_call, u64 ns);
+		    bool in_call, u64 cost_ns);
 
 static inline void ocf_cost_seen(struct ocf_driver *drv, int alg, int class)
 {
@@ -417,32 +430,33 @@ static __always_inline void ocf_stat_time(struct ocf_stat __percpu *st, u64 ns)
 }
 
 /*
- * One stage of @crp completed on @drv (any context); @timed says @ns is
- * its latency, @in_call that it completed inside the driver's process()
- * call.  The latency statistics are what the consumer saw.  The
- * cost estimate learns only from requests that had the driver to
- * themselves: behind others, the latency is mostly queueing (and
- * batching makes it vary wildly), which says nothing of what the next
- * session will see once the burst is over.  Calibration requests are
- * not counted here: they set costs themselves.
- */
-/*
  * Does a timed completion of @crp on @drv teach its cost?  Only a whole,
  * successful request; and a synchronous driver that completed from
  * elsewhere (cryptosoft through cryptd) measured its worker's queueing,
- * not its cost.
+ * not its cost.  A device's sample is its service time (crypto_done()):
+ * requests queued behind others teach it too.
  */
 static __always_inline bool ocf_cost_learns(const struct ocf_driver *drv,
 					    const struct cryptop *crp,
 					    bool in_call)
 {
-	return !crp->crp_priv.depth && !crp->crp_etype &&
+	return !crp->crp_etype &&
 	       (in_call || !(drv->flags & CRYPTOCAP_F_SYNC));
 }
 
+/*
+ * One stage of @crp completed on @drv (any context); @timed says @ns is
+ * its latency, @in_call that it completed inside the driver's process()
+ * call.  The latency statistics are what the consumer saw; the cost
+ * estimate learns @cost_ns, the latency of a synchronous driver and the
+ * service time of a device (crypto_done(); @alone: it found the device
+ * idle).  Calibration requests are not counted here: they set costs
+ * themselves.
+ */
 static __always_inline void ocf_stats_account(struct ocf_driver *drv,
 					      struct cryptop *crp, bool timed,
-					      bool in_call, u64 ns)
+					      bool in_call, u64 ns, u64 cost_ns,
+					      bool alone)
 {
 	bool err = crp->crp_etype != 0;
 	bool learn = timed && ocf_cost_learns(drv, crp, in_call);
@@ -462,7 +476,7 @@ static __always_inline void ocf_stats_account(struct ocf_driver *drv,
 		if (timed)
 			ocf_stat_time(drv->alg_stat + alg, ns);
 		if (learn)
-			ocf_cost_update(drv, alg, len, ns);
+			ocf_cost_update(drv, alg, len, cost_ns, alone);
 	}
 	ocf_stat_count(drv->stat, bytes, err);
 	if (timed)

@@ -83,13 +83,14 @@ int ocf_probe_pick(struct ocf_session *ses, struct cryptop *crp, int class,
 }
 
 /*
- * A probe completed on @drv after @ns (crypto_done(), any context; the
- * session is still active).  Its cost was learnt as any other request's;
+ * A probe completed on @drv, its cost sample @cost_ns (crypto_done(), any
+ * context; the session is still active).  Its cost was learnt as any
+ * other request's;
  * one faster than the driver in use has the next request of its class
  * probe too, and route_work decides about the class again.
  */
 void ocf_probe_done(struct cryptop *crp, struct ocf_driver *drv,
-		    bool in_call, u64 ns)
+		    bool in_call, u64 cost_ns)
 {
 	struct ocf_session *ses = crp->crp_priv.session;
 	struct ocf_driver *used;
@@ -109,7 +110,7 @@ void ocf_probe_done(struct cryptop *crp, struct ocf_driver *drv,
 	left = READ_ONCE(ses->probe_burst[c]);
 	if (left && used != drv && ocf_cost_learns(drv, crp, in_call)) {
 		cost = ocf_class_cost(used, ses, c);
-		if (cost && ocf_consumer_ns(drv, ns) < cost) {
+		if (cost && ocf_consumer_ns(drv, cost_ns) < cost) {
 			WRITE_ONCE(ses->probe_burst[c], left - 1);
 			set_bit(c, &ses->probe_now);
 		}

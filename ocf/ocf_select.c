@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Which driver gets a session.  Each driver keeps, per algorithm and
- * request size class, an estimate of the completion latency of requests
- * that found the driver idle (so a burst does not leave a device looking
- * slow for good), seeded by calibration.
+ * request size class, an estimate of a request's cost, seeded by
+ * calibration: a synchronous driver's latency, and a device's service
+ * time (its latency less the time it queued behind other requests, so
+ * a deep queue does not make a device look slow; ocf_overflow() weighs
+ * the queue per request).
  * Sessions go to the cheapest eligible driver; a driver not yet measured
  * for an algorithm is tried first (hardware before software) so it gets
  * measured; costs within the measurement noise (ocf_cost_band()) count as
@@ -12,8 +14,10 @@
  * driver of another kind a session may route requests of that size to
  * (ocf_build.c) and probes (ocf_probe.c).
  */
+#include <linux/bits.h>
 #include <linux/ctype.h>
 #include <linux/log2.h>
+#include <linux/math64.h>
 #include <linux/string.h>
 #include "ocf_internal.h"
 
@@ -28,13 +32,56 @@ int ocf_size_class(int len)
 	return min((bits - 7) / 2 + 1, OCF_NCLASS - 1);
 }
 
-void ocf_cost_update(struct ocf_driver *drv, int alg, int len, u64 ns)
-{
-	u32 *slot = &drv->cost[alg][ocf_size_class(len)];
-	u32 old = READ_ONCE(*slot), sample = min_t(u64, ns, U32_MAX / 2), v;
+/*
+ * A device's service samples (crypto_done()) are learnt in groups, as
+ * their mean: a device completing a batch of n requests at once gives
+ * one interval of n services (the first request's) and n - 1 near zero.
+ * A group starts with a sample that is no part of a batch's tail: one
+ * of at least half the estimate, or a request that found the device
+ * idle, and ends where the next one starts (or at OCF_SVC_GROUP samples,
+ * so that a stale estimate far above the samples still moves).  Groups
+ * cut inside a batch would learn its zeros alone: two processes of 16
+ * multi-request calls taught virtio-crypto a quarter of its service so.
+ * Kept per slot as ns in the low OCF_SVC_NS_BITS bits, samples above.
+ */
+#define OCF_SVC_GROUP		256
+#define OCF_SVC_NS_BITS		48
 
-	if (!sample)
-		sample = 1;
+static bool ocf_svc_group(u64 *acc, u32 est, u64 *ns, bool alone)
+{
+	u64 a = READ_ONCE(*acc);
+	u64 sum = a & GENMASK_ULL(OCF_SVC_NS_BITS - 1, 0);
+	u64 n = a >> OCF_SVC_NS_BITS;
+
+	if (!est || ((alone || *ns >= est / 2) && n)) {
+		/* This sample opens the next group; learn the last one. */
+		WRITE_ONCE(*acc, 1ULL << OCF_SVC_NS_BITS | *ns);
+		if (est)
+			*ns = div64_u64(sum, n);
+		return true;
+	}
+	sum += *ns;
+	if (++n < OCF_SVC_GROUP) {
+		WRITE_ONCE(*acc, n << OCF_SVC_NS_BITS | sum);
+		return false;
+	}
+	WRITE_ONCE(*acc, 0);
+	*ns = div64_u64(sum, n);
+	return true;
+}
+
+void ocf_cost_update(struct ocf_driver *drv, int alg, int len, u64 ns,
+		     bool alone)
+{
+	int class = ocf_size_class(len);
+	u32 *slot = &drv->cost[alg][class];
+	u32 old = READ_ONCE(*slot), sample, v;
+
+	ns = min_t(u64, ns, U32_MAX / 2);
+	if (!(drv->flags & CRYPTOCAP_F_SYNC) &&
+	    !ocf_svc_group(&drv->svc_acc[alg][class], old, &ns, alone))
+		return;
+	sample = ns ? ns : 1;
 	/*
 	 * A synchronous driver runs on the caller's CPU: interrupts,
 	 * preemption and a loaded host only ever add time, so the estimate
@@ -42,7 +89,7 @@ void ocf_cost_update(struct ocf_driver *drv, int alg, int len, u64 ns)
 	 * of the gap to a faster sample and rises by at most 1/32 per
 	 * slower one.  A driver that really got slower is seen after a few
 	 * dozen requests; one stall moves nothing.
-	 * A device's latency spread is its own (its queue, its host thread
+	 * A device's spread of service times is its own (its host thread
 	 * being scheduled) and every request pays it on average: the
 	 * estimate is a moving average (1/8 per sample), of samples cut
 	 * at twice the estimate so one stall moves it by 1/8 at most.  Its
@@ -60,7 +107,7 @@ void ocf_cost_update(struct ocf_driver *drv, int alg, int len, u64 ns)
 	else
 		v = old + min(sample - old, old) / 32;
 	WRITE_ONCE(*slot, v);
-	ocf_cost_seen(drv, alg, ocf_size_class(len));
+	ocf_cost_seen(drv, alg, class);
 }
 
 /* Measured ns of @alg in the class nearest @ref, or 0 if none is. */
@@ -97,12 +144,11 @@ static u64 ocf_estimate(const struct ocf_driver *drv, int alg)
 }
 
 /*
- * Measured ns for a request of size class @class of the whole session
- * on @drv, as its consumer waits: a device's completion also waits for
- * the callback (ocf_handoff_ns).  0 when @drv cannot serve the session
- * or any of its algorithms is unmeasured there.
+ * Measured ns of work for a request of size class @class of the whole
+ * session on @drv (a device's service time); 0 when @drv cannot serve
+ * the session or any of its algorithms is unmeasured there.
  */
-u64 ocf_class_cost(const struct ocf_driver *drv,
+u64 ocf_class_work(const struct ocf_driver *drv,
 		   const struct ocf_session *ses, int class)
 {
 	u64 sum = 0;
@@ -118,7 +164,19 @@ u64 ocf_class_cost(const struct ocf_driver *drv,
 			return 0;
 		sum += v;
 	}
-	return ocf_consumer_ns(drv, sum);
+	return sum;
+}
+
+/*
+ * ocf_class_work() as the consumer waits for it: a device's completion
+ * also waits for the callback (ocf_handoff_ns).
+ */
+u64 ocf_class_cost(const struct ocf_driver *drv,
+		   const struct ocf_session *ses, int class)
+{
+	u64 sum = ocf_class_work(drv, ses, class);
+
+	return sum ? ocf_consumer_ns(drv, sum) : 0;
 }
 
 struct ocf_cand {

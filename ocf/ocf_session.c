@@ -278,7 +278,7 @@ static void ocf_ses_route_work(struct work_struct *work)
 {
 	struct ocf_session *ses =
 		container_of(work, struct ocf_session, route_work);
-	unsigned long todo, open;
+	unsigned long todo, open, ov;
 	int c;
 
 	if (atomic_inc_not_zero(&ses->active)) {
@@ -286,12 +286,14 @@ static void ocf_ses_route_work(struct work_struct *work)
 		todo = READ_ONCE(ses->route_asked) & ~ses->route_done;
 		ses->route_done |= todo;
 		open = xchg(&ses->probe_open, 0);
-		todo |= open | xchg(&ses->route_redo, 0);
+		ov = xchg(&ses->overflow_open, 0);
+		todo |= open | ov | xchg(&ses->route_redo, 0);
 		for_each_set_bit(c, &todo, OCF_NCLASS) {
 			if (READ_ONCE(ses->moved_to) || READ_ONCE(ses->dead) ||
 			    READ_ONCE(ses->pinned))
 				break;
-			ocf_session_route_class(ses, c, test_bit(c, &open));
+			ocf_session_route_class(ses, c, test_bit(c, &open),
+						test_bit(c, &ov));
 		}
 		up_read(&ocf_build_rwsem);
 		ocf_ses_active_put(ses);
@@ -319,8 +321,8 @@ void ocf_session_route_ask(struct ocf_session *ses, int class)
 
 /*
  * Have route_work decide about @class again, for the reason @why (a bit
- * mask of the session: route_redo or probe_open).  Any context, with an
- * active count held.
+ * mask of the session: route_redo, probe_open or overflow_open).  Any
+ * context, with an active count held.
  */
 void ocf_session_route_again(struct ocf_session *ses, unsigned long *why,
 			     int class)

@@ -130,7 +130,7 @@ static int ocf_drivers_show(struct seq_file *m, void *v)
 	char fl[16];
 	int id;
 
-	seq_puts(m, "id name flags sessions requests bytes errors blocks queued queue_peak latency_mean_ns latency_max_ns migrations kreqs kerrors probes\n");
+	seq_puts(m, "id name flags sessions requests bytes errors blocks queued queue_peak latency_mean_ns latency_max_ns migrations kreqs kerrors probes overflow\n");
 	rcu_read_lock();
 	for (id = 1; id <= OCF_MAX_DRIVERS; id++) {
 		drv = rcu_dereference(ocf_drivers[id]);
@@ -138,7 +138,7 @@ static int ocf_drivers_show(struct seq_file *m, void *v)
 			continue;
 		ocf_stat_sum(drv->stat, &s);
 		ocf_flags_str(drv->flags, fl);
-		seq_printf(m, "%u %s %s %d %llu %llu %llu %lld %d %d %llu %llu %lld %lld %lld %lld\n",
+		seq_printf(m, "%u %s %s %d %llu %llu %llu %lld %d %d %llu %llu %lld %lld %lld %lld %lld\n",
 			   drv->id, drv->name, fl,
 			   atomic_read(&drv->sessions), s.requests, s.bytes,
 			   s.errors, (s64)atomic64_read(&drv->blocks),
@@ -148,7 +148,8 @@ static int ocf_drivers_show(struct seq_file *m, void *v)
 			   (s64)atomic64_read(&drv->migrations),
 			   (s64)atomic64_read(&drv->kreqs),
 			   (s64)atomic64_read(&drv->kerrors),
-			   (s64)atomic64_read(&drv->probes));
+			   (s64)atomic64_read(&drv->probes),
+			   (s64)atomic64_read(&drv->overflows));
 	}
 	rcu_read_unlock();
 	return 0;

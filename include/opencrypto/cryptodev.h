@@ -142,7 +142,6 @@ struct crypto_req_priv {
 	void			*session;
 	void			*driver;
 	ktime_t			submitted;
-	unsigned int		depth;		/* others in the driver then */
 	unsigned long		state;		/* OCF_RS_* bits */
 	struct cryptodesc	*saved_desc;	/* whole chain (split) */
 	struct cryptodesc	*stage_last;	/* last desc of this stage */

@@ -50,6 +50,7 @@ enum fk_mode {
 	FK_INLINE,	/* crypto_done() inside process() */
 	FK_HOLD,	/* keep until fk_release(); ERESTART beyond cap */
 	FK_IRQ,		/* complete from a hard-IRQ hrtimer */
+	FK_BATCH,	/* all pending, batch_us after the first of them */
 };
 
 struct fk_ses {
@@ -68,6 +69,7 @@ struct fake {
 	unsigned int	delay_us;
 	unsigned int	delay_small_us;	/* extra, longest crd_len <= 64 */
 	unsigned int	delay_big_us;	/* extra, longest crd_len > 64 */
+	unsigned int	batch_us;	/* FK_BATCH */
 	u16		maxoplen;	/* given to crypto_register() */
 	atomic_t	small, big;	/* requests run, by size */
 	atomic_t	pinned_flags;	/* requests with HASH_* or KEY_EXPLICIT */
@@ -238,7 +240,12 @@ static int fk_process(void *arg, struct cryptop *crp, int hint)
 	if (fk->check_order && (long)crp->crp_opaque != fk->next_seq++)
 		atomic_inc(&fk->order_bad);
 	list_add_tail(&crp->crp_next, &fk->pending);
-	fk->npending++;
+	/* A batch's first request sets its end: later ones do not move it. */
+	if (fk->mode == FK_BATCH && !fk->npending++)
+		hrtimer_start(&fk->timer, ns_to_ktime(fk->batch_us * 1000ULL),
+			      HRTIMER_MODE_REL_HARD);
+	else if (fk->mode != FK_BATCH)
+		fk->npending++;
 	spin_unlock_irqrestore(&fk->lock, flags);
 	if (fk->mode == FK_IRQ)
 		hrtimer_start(&fk->timer, ns_to_ktime(20000),
@@ -2106,6 +2113,238 @@ out:
 	fk_free(o);
 }
 
+#define OV_INFLIGHT	16
+#define OVERFLOW_PARAM	"/sys/module/ocf/parameters/overflow"
+
+/*
+ * @rounds rounds of OV_INFLIGHT 200-byte FK_ROUTE requests in flight at
+ * once on @sid, every output checked: how many came back wrong or
+ * failed (-errno when the set-up failed or a round timed out).
+ */
+static int run_inflight(u64 sid, u8 key, int rounds)
+{
+	struct cryptop *crp[OV_INFLIGHT] = { };
+	int r, i, bad = 0, n = OV_INFLIGHT * 200;
+	struct seqw sw;
+	u8 *buf = kmalloc(n, GFP_KERNEL);
+
+	for (i = 0; i < OV_INFLIGHT; i++) {
+		crp[i] = crypto_getreq(1);
+		if (!crp[i])
+			bad = -ENOMEM;
+	}
+	if (!buf)
+		bad = -ENOMEM;
+	for (r = 0; !bad && r < rounds; r++) {
+		seqw_init(&sw);
+		for (i = 0; i < n; i++)
+			buf[i] = (u8)(i * 7 + r);
+		for (i = 0; i < OV_INFLIGHT; i++) {
+			struct cryptop *c = crp[i];
+
+			c->crp_sid = sid;
+			c->crp_buf = buf + i * 200;
+			c->crp_ilen = 200;
+			c->crp_flags = 0;
+			c->crp_callback = seq_callback;
+			c->crp_mac = (void *)&sw;
+			c->crp_desc->crd_alg = FK_ROUTE;
+			c->crp_desc->crd_len = 200;
+			c->crp_desc->crd_skip = 0;
+			c->crp_desc->crd_flags = 0;
+			if (crypto_dispatch(c))
+				atomic_inc(&sw.errors);
+		}
+		if (!seqw_wait(&sw, OV_INFLIGHT)) {
+			bad = -ETIMEDOUT;
+			break;
+		}
+		/* The last callback may still be waking us: let it leave. */
+		spin_lock_irq(&sw.wq.lock);
+		spin_unlock_irq(&sw.wq.lock);
+		bad += atomic_read(&sw.errors) + atomic_read(&sw.enospc);
+		for (i = 0; i < n; i++) {
+			if (buf[i] != ((u8)(i * 7 + r) ^ key)) {
+				bad++;
+				break;
+			}
+		}
+	}
+	for (i = 0; i < OV_INFLIGHT; i++)
+		crypto_freereq(crp[i]);
+	kfree(buf);
+	return bad;
+}
+
+/* run_inflight() from a thread: another consumer's backlog. */
+struct backlog {
+	u64			sid;
+	u8			key;
+	int			rounds;
+	int			result;
+	struct completion	done;
+};
+
+static int backlog_thread(void *arg)
+{
+	struct backlog *bl = arg;
+
+	bl->result = run_inflight(bl->sid, bl->key, bl->rounds);
+	complete(&bl->done);
+	return 0;
+}
+
+/*
+ * While another session (@bsid, key @bkey) keeps 16 requests in flight
+ * on @dev for @rounds rounds, send one 200-byte request at a time on
+ * @sid, each once @dev holds half of them: how many were sent (*@bad
+ * counts wrong outputs and backlog errors).
+ */
+static int lone_during_backlog(struct fake *dev, u64 sid, u8 key, u64 bsid,
+			       u8 bkey, int rounds, int *bad)
+{
+	struct backlog bl = { .sid = bsid, .key = bkey, .rounds = rounds };
+	struct task_struct *t;
+	int n = 0, i;
+
+	init_completion(&bl.done);
+	t = kthread_run(backlog_thread, &bl, "ocftest-backlog");
+	if (IS_ERR(t)) {
+		(*bad)++;
+		return 0;
+	}
+	while (!completion_done(&bl.done)) {
+		for (i = 0; i < 500 && !completion_done(&bl.done) &&
+		     READ_ONCE(dev->npending) < OV_INFLIGHT / 2; i++)
+			usleep_range(10, 20);
+		if (!xor_one(sid, 200, 0, key, 0, FK_ROUTE))
+			(*bad)++;
+		n++;
+	}
+	wait_for_completion(&bl.done);
+	if (bl.result)
+		(*bad)++;
+	return n;
+}
+
+/*
+ * Service cost and overflow (issue 7), with probes off.  "deep" is a
+ * device that completes all its pending requests together, batch_us
+ * after the first of them: 16 in flight all wait 1.6 ms, yet it serves
+ * one per 100 us.  "cpu" is a synchronous driver taking 600 us.
+ * 1. After rounds of 16 in flight on a session bound to deep, deep's
+ *    learnt cost is its service time, well below cpu's, and a session on
+ *    any driver sends its 200-byte requests to deep.
+ * 2. That session's own 16 in flight all stay on deep (its pipeline).
+ * 3. One request at a time on another session, while a third keeps deep
+ *    busy: a share goes to cpu (the overflow column counts them).
+ * 4. Turned off (ocf.ko overflow=0), every request waits for deep.
+ * 5. A lone user with deep idle always gets deep.
+ * 6. A session bound to deep never overflows, whatever the backlog.
+ */
+static void t_overflow(void)
+{
+	struct fake *d = fk_alloc("ocftest-deep", CRYPTOCAP_F_HARDWARE,
+				  FK_BATCH);
+	struct fake *c = fk_alloc("ocftest-cpu",
+				  CRYPTOCAP_F_SOFTWARE | CRYPTOCAP_F_SYNC,
+				  FK_INLINE);
+	int algs[] = { FK_ROUTE }, bad = 0, i, n, lone = 0;
+	long long dcost, ccost, ov0, ov1;
+	u64 md = 0, mc = 0, sid = 0, one = 0;
+
+	if (!d || !c || fk_register(d, algs, 1) || fk_register(c, algs, 1)) {
+		CHECK(false, "overflow: set-up");
+		goto out;
+	}
+	d->batch_us = 1600;
+	c->delay_big_us = 600;
+	/* cpu is timed one request in 64 (OCF_LAT_SAMPLE). */
+	if (new1(&mc, FK_ROUTE, 0x3c, c->id) ||
+	    run_n(mc, FK_ROUTE, 640, 200) ||
+	    new1(&md, FK_ROUTE, 0x3c, d->id) || run_inflight(md, 0x3c, 40) ||
+	    new1(&sid, FK_ROUTE, 0x5c,
+		 CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE)) {
+		CHECK(false, "overflow: measuring requests");
+		goto out;
+	}
+	dcost = stat_field("algs", "ocftest-deep", FK_ROUTE, "cost_256");
+	ccost = stat_field("algs", "ocftest-cpu", FK_ROUTE, "cost_256");
+	ktap_diag(&suite, "overflow: 200-byte cost deep %lld ns (mean latency %lld), cpu %lld ns",
+		  dcost,
+		  stat_field("algs", "ocftest-deep", FK_ROUTE,
+			     "latency_mean_ns"), ccost);
+	CHECK(dcost > 0 && ccost > 0 && dcost * 2 < ccost,
+	      "overflow: a device's learnt cost is its service time, not its latency behind others");
+	atomic_set(&d->big, 0);
+	atomic_set(&c->big, 0);
+	CHECK(xor_one(sid, 200, 0, 0x5c, 0, FK_ROUTE) &&
+	      atomic_read(&d->big) == 1 && !atomic_read(&c->big),
+	      "overflow: a deep device with the better service rate gets the requests");
+
+	ov0 = stat_field("drivers", "ocftest-deep", 0, "overflow");
+	atomic_set(&d->big, 0);
+	CHECK(ov0 >= 0 && !run_inflight(sid, 0x5c, 10) &&
+	      atomic_read(&d->big) == 10 * OV_INFLIGHT &&
+	      !atomic_read(&c->big) &&
+	      stat_field("drivers", "ocftest-deep", 0, "overflow") == ov0,
+	      "overflow: a session's own requests in flight stay on the device");
+
+	/* A session that sends one request at a time. */
+	if (new1(&one, FK_ROUTE, 0x6d,
+		 CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE))
+		bad++;
+	atomic_set(&d->big, 0);
+	atomic_set(&c->big, 0);
+	n = lone_during_backlog(d, one, 0x6d, md, 0x3c, 30, &bad);
+	ov1 = stat_field("drivers", "ocftest-deep", 0, "overflow");
+	ktap_diag(&suite, "overflow: %d lone requests beside 16: cpu ran %d, overflow %lld",
+		  n, atomic_read(&c->big), ov1 - ov0);
+	CHECK(!bad && atomic_read(&c->big) > 0 &&
+	      atomic_read(&d->big) + atomic_read(&c->big) ==
+	      30 * OV_INFLIGHT + n && ov1 - ov0 == atomic_read(&c->big),
+	      "overflow: another consumer's backlog sends a share of requests to the other driver");
+
+	/* The rule turned off (ocf.ko overflow): everything waits for deep. */
+	atomic_set(&c->big, 0);
+	bad = write_int_file(OVERFLOW_PARAM, 0);
+	if (!bad)
+		n = lone_during_backlog(d, one, 0x6d, md, 0x3c, 10, &bad);
+	CHECK(!write_int_file(OVERFLOW_PARAM, 1) && !bad && n > 0 &&
+	      !atomic_read(&c->big) &&
+	      stat_field("drivers", "ocftest-deep", 0, "overflow") == ov1,
+	      "overflow: turned off, a busy device keeps every request");
+
+	atomic_set(&d->big, 0);
+	atomic_set(&c->big, 0);
+	for (i = 0; i < 10; i++)
+		if (xor_one(one, 200, 0, 0x6d, 0, FK_ROUTE))
+			lone++;
+	CHECK(lone == 10 && atomic_read(&d->big) == 10 &&
+	      !atomic_read(&c->big) &&
+	      stat_field("drivers", "ocftest-deep", 0, "overflow") == ov1,
+	      "overflow: a lone user, one request at a time, always gets the device");
+
+	/* Bound to deep: the any-driver session is now the backlog. */
+	atomic_set(&c->big, 0);
+	bad = 0;
+	n = lone_during_backlog(d, md, 0x3c, sid, 0x5c, 10, &bad);
+	CHECK(!bad && n > 0 && !atomic_read(&c->big) &&
+	      stat_field("drivers", "ocftest-deep", 0, "overflow") == ov1,
+	      "overflow: a session bound to the device never overflows");
+out:
+	if (one)
+		crypto_freesession(one);
+	if (sid)
+		crypto_freesession(sid);
+	if (md)
+		crypto_freesession(md);
+	if (mc)
+		crypto_freesession(mc);
+	fk_free(d);
+	fk_free(c);
+}
+
 /* maxoplen: a request too long for a driver goes to one that takes it. */
 static void t_maxoplen(void)
 {
@@ -2858,7 +3097,7 @@ static int __init ocf_core_test_init(void)
 {
 	long probe_ms;
 
-	if (ktap_start(&suite, KBUILD_MODNAME, 113))
+	if (ktap_start(&suite, KBUILD_MODNAME, 120))
 		return -ENOMEM;
 	t_registration();
 	t_errors();
@@ -2881,6 +3120,7 @@ static int __init ocf_core_test_init(void)
 	t_route_band();
 	t_route_sticky();
 	t_maxoplen();
+	t_overflow();
 	if (probe_ms >= 0)
 		write_int_file(PROBE_MS_PARAM, probe_ms);
 	t_route_probe();
