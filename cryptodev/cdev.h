@@ -27,6 +27,8 @@
 #define CDEV_BOUNCE_MIN			512
 /* Requests kept for reuse per open file (a multi-request call of 16). */
 #define CDEV_REQ_CACHE			16
+/* A multi-request call's array kept per file: 16 native crypt_n_op. */
+#define CDEV_MARR_SIZE			1024
 /* Pages covered by the preallocated pin arrays (64 KiB unaligned). */
 #define CDEV_PIN_PAGES			17
 /* Longest a synchronous ioctl polls for a device's completion. */
@@ -152,6 +154,7 @@ struct cdev_fd {
 	 */
 	atomic_t		refs;
 	struct cdev_req		*hot;		/* last request put back */
+	void			*marr;		/* CDEV_MARR_SIZE, spare */
 	spinlock_t		lock;		/* everything below */
 	struct list_head	free_reqs;
 	unsigned int		nfree;
@@ -186,8 +189,9 @@ int cdev_finddev(struct crypt_find_op *fo);
 /* Requests (cdev_req.c). */
 struct cdev_req *cdev_req_get(struct cdev_fd *f);
 void cdev_req_put(struct cdev_fd *f, struct cdev_req *r);
-unsigned int cdev_req_get_cached(struct cdev_fd *f, struct list_head *list,
-				 unsigned int n);
+unsigned int cdev_req_take_cached(struct cdev_fd *f, struct list_head *list,
+				  unsigned int n);
+void cdev_req_reset_list(struct list_head *list);
 void cdev_req_put_list(struct cdev_fd *f, struct list_head *list);
 int cdev_req_dispatch(struct cdev_req *r);
 int cdev_req_wait(struct cdev_req *r);

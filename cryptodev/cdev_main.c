@@ -51,6 +51,7 @@ static DECLARE_WAIT_QUEUE_HEAD(cdev_detached_wq);
 static void cdev_fd_free(struct cdev_fd *f)
 {
 	cdev_reqs_release(f);
+	kfree(f->marr);
 	cdev_sessions_release(f);
 	if (f->mm_owner)
 		mmdrop(f->mm_owner);

@@ -231,8 +231,8 @@ static u32 cdev_same_ses(const struct crypt_n_op *ops, u32 i, u32 end)
 }
 
 /*
- * CIOCNCRYPTM: the async slots of the whole call are reserved at once,
- * the requests come from the cache under one lock, each run of entries
+ * CIOCNCRYPTM: the async slots of the whole call are reserved and its
+ * requests taken from the cache in one lock hold, each run of entries
  * on one session looks it up once and takes the run's references in
  * one step, and every entry is prepared and dispatched while
  * the requests are still private to this call: one its driver finishes
@@ -252,11 +252,13 @@ static void cdev_ncrypt_batch(struct cdev_fd *f, struct crypt_n_op *ops,
 	bool woke = false;
 	int err;
 
+	/* The call's slots and cached requests, in one lock hold. */
 	spin_lock_irq(&f->lock);
 	slots = f->async_count < max ? min(count, max - f->async_count) : 0;
 	f->async_count += slots;
+	cdev_req_take_cached(f, &cached, slots);
 	spin_unlock_irq(&f->lock);
-	cdev_req_get_cached(f, &cached, slots);
+	cdev_req_reset_list(&cached);
 
 	for (i = 0; i < count; i++) {
 		struct crypt_n_op *n = &ops[i];
@@ -443,6 +445,28 @@ static int cdev_multi_run(struct cdev_fd *f, unsigned int ncmd, void *arr,
 	return -ENOTTY;
 }
 
+/*
+ * CIOCNCRYPTM writes back only reqid and status of each entry: one pass
+ * of two stores an entry instead of the whole array (64 bytes each).
+ */
+static int cdev_ncrypt_results_out(struct crypt_n_op __user *uarr,
+				   const struct crypt_n_op *ops, u32 count)
+{
+	u32 i;
+
+	if (!user_access_begin(uarr, count * sizeof(*ops)))
+		return -EFAULT;
+	for (i = 0; i < count; i++) {
+		unsafe_put_user(ops[i].reqid, &uarr[i].reqid, fault);
+		unsafe_put_user(ops[i].status, &uarr[i].status, fault);
+	}
+	user_access_end();
+	return 0;
+fault:
+	user_access_end();
+	return -EFAULT;
+}
+
 static long cdev_ncryptret(struct cdev_fd *f, void __user *uarg)
 {
 	struct crypt_result res;
@@ -463,12 +487,37 @@ static long cdev_ncryptret(struct cdev_fd *f, void __user *uarg)
 	return copy_to_user(uarg, &res, sizeof(res)) ? -EFAULT : 0;
 }
 
+/*
+ * The kernel copy of a call's array: the file's spare one when it is
+ * free and large enough (the usual 16 entries), saving an allocation
+ * and a free per call; else its own.
+ */
+static void *cdev_marr_get(struct cdev_fd *f, size_t size)
+{
+	void *a = NULL;
+
+	if (size <= CDEV_MARR_SIZE) {
+		a = xchg(&f->marr, NULL);
+		if (!a)
+			a = kmalloc(CDEV_MARR_SIZE, GFP_KERNEL);
+		return a;
+	}
+	return kvmalloc(size, GFP_KERNEL);
+}
+
+static void cdev_marr_put(struct cdev_fd *f, void *a, size_t size)
+{
+	if (a && size <= CDEV_MARR_SIZE && !cmpxchg(&f->marr, NULL, a))
+		return;
+	kvfree(a);
+}
+
 long cdev_multi_ioctl(struct file *filp, unsigned int cmd, void __user *uarg,
 		      bool compat)
 {
 	struct cdev_fd *f = filp->private_data;
 	unsigned int ncmd = cdev_multi_native(cmd, compat);
-	size_t nsz = cdev_native_size(ncmd), usz;
+	size_t nsz = cdev_native_size(ncmd), usz, ksize = 0;
 	struct crypt_sgop hdr;
 	struct mhdr32 hdr32;
 	void __user *uarr;
@@ -499,13 +548,12 @@ long cdev_multi_ioctl(struct file *filp, unsigned int cmd, void __user *uarg,
 
 	/*
 	 * Native arrays are read and written back as they are; 32-bit ones
-	 * go through a copy in their own layout.  Only results are filled
-	 * partly, so only they start zeroed.  Nothing in them is secret.
+	 * go through a copy in their own layout.  Results are copied out
+	 * only as far as they were filled, every field set: no zeroing.
+	 * Nothing in them is secret.
 	 */
-	if (ncmd == CIOCNCRYPTRETM)
-		karr = kvcalloc(count, nsz, GFP_KERNEL);
-	else
-		karr = kvmalloc_array(count, nsz, GFP_KERNEL);
+	ksize = count * nsz;
+	karr = cdev_marr_get(f, ksize);
 	if (compat)
 		carr = kvmalloc_array(count, usz, GFP_KERNEL);
 	ret = -ENOMEM;
@@ -532,6 +580,8 @@ long cdev_multi_ioctl(struct file *filp, unsigned int cmd, void __user *uarg,
 		ret = cdev_copy_out(uarr, karr, status * nsz);
 		count = status;
 		status = 0;
+	} else if (ncmd == CIOCNCRYPTM && !compat) {
+		ret = cdev_ncrypt_results_out(uarr, karr, count);
 	} else if (ncmd != CIOCNFSESSION && !compat) {
 		ret = cdev_copy_out(uarr, karr, count * nsz);
 	} else if (ncmd != CIOCNFSESSION) {
@@ -551,7 +601,7 @@ out_hdr:
 		ret = put_user(status, (u32 __user *)uarg + 1);
 	ret = ret ? -EFAULT : 0;
 out:
-	kvfree(karr);
+	cdev_marr_put(f, karr, ksize);
 	kvfree(carr);
 	return ret;
 }

@@ -203,23 +203,32 @@ struct cdev_req *cdev_req_get(struct cdev_fd *f)
 	return r;
 }
 
-/* Up to n cached requests onto `list` (via ->link) under one lock. */
-unsigned int cdev_req_get_cached(struct cdev_fd *f, struct list_head *list,
-				 unsigned int n)
+/*
+ * Up to n cached requests onto `list` (via ->link), f->lock held; the
+ * caller resets them (cdev_req_reset_list()) after dropping the lock.
+ */
+unsigned int cdev_req_take_cached(struct cdev_fd *f, struct list_head *list,
+				  unsigned int n)
 {
 	struct cdev_req *r;
 	unsigned int got = 0;
 
-	spin_lock_irq(&f->lock);
+	lockdep_assert_held(&f->lock);
 	while (got < n && !list_empty(&f->free_reqs)) {
 		r = list_first_entry(&f->free_reqs, struct cdev_req, link);
 		list_move_tail(&r->link, list);
 		f->nfree--;
-		cdev_req_reset(r);
 		got++;
 	}
-	spin_unlock_irq(&f->lock);
 	return got;
+}
+
+void cdev_req_reset_list(struct list_head *list)
+{
+	struct cdev_req *r;
+
+	list_for_each_entry(r, list, link)
+		cdev_req_reset(r);
 }
 
 /* Drop what one operation held: data, pins, session, mm. */
@@ -318,6 +327,8 @@ void cdev_req_put_list(struct cdev_fd *f, struct list_head *list)
 	}
 	if (s)
 		cdev_session_put_many(s, nses);
+	if (list_empty(list))
+		return;
 	spin_lock_irq(&f->lock);
 	list_for_each_entry_safe(r, tmp, list, link) {
 		if (f->nfree < CDEV_REQ_CACHE) {
