@@ -48,11 +48,11 @@ static int cdev_aead_iv(const struct cdev_alg *c,
 			n = AES_GCM_IV_LEN;
 		if (n > EALG_MAX_BLOCK_LEN)
 			return 0;
-		return cdev_copy_in(iv, cdev_uptr(cao->iv), n) ? -EFAULT : 0;
+		return cdev_copy_in(iv, cdev_uptr(cao->iv), n);
 	}
 	/* CCM: the full counter block, or a 7..13-byte nonce (RFC 3610). */
 	if (!n || n == 16)
-		return cdev_copy_in(iv, cdev_uptr(cao->iv), 16) ? -EFAULT : 0;
+		return cdev_copy_in(iv, cdev_uptr(cao->iv), 16);
 	if (n < 7 || n > 13)
 		return -EINVAL;
 	if (cdev_copy_in(nonce, cdev_uptr(cao->iv), n))

@@ -51,8 +51,7 @@ if [ -x $CDEV_LOAD ]; then
 	$CDEV_LOAD 1 $CDEV_STOP cryptosoft >/tmp/cdev-load.out 2>&1 &
 	loadpid=$!
 	sleep 1
-	linux_refs=$(grep -A3 '^module *: virtio_crypto$' /proc/crypto |
-		grep '^refcnt' | grep -cv ': 1$')
+	linux_refs=$(linux_held)
 	touch $CDEV_STOP
 	wait $loadpid
 	rc=$?

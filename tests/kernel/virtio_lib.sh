@@ -29,9 +29,11 @@ dev_of() { for d in "$V/$1"/virtio*; do [ -e "$d" ] && echo "${d##*/}" && return
 # (A later hold once came from cryptosoft sessions that picked Linux's
 # cbc(aes): cryptosoft now excludes hardware algorithms, and the hand-over
 # test checks it.)
-linux_idle() {
-	! grep -A3 '^module *: virtio_crypto$' /proc/crypto |
-		grep '^refcnt' | grep -qv ': 1$'
+linux_idle() { [ "$(linux_held)" = 0 ]; }
+# linux_held: how many algorithms of Linux's virtio_crypto someone holds.
+linux_held() {
+	grep -A3 '^module *: virtio_crypto$' /proc/crypto |
+		grep '^refcnt' | grep -cv ': 1$'
 }
 # nested FILE: a sub-test's KTAP, indented.
 nested() { sed 's/^/    /' "$1"; }
