@@ -17,7 +17,7 @@ TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 need_kdir = @test -d $(KDIR) || { echo "no kernel build tree at $(KDIR): \
 	install the headers or set KVER= or KDIR=" >&2; exit 1; }
 
-.PHONY: all modules clean install install-headers modules_install check check-debug demo bench
+.PHONY: all modules clean install install-headers modules_install check check-debug demo bench profile
 
 all: modules
 
@@ -54,3 +54,6 @@ demo:
 
 bench:
 	$(TOP)/tools/bench/run-bench.sh $(if $(K),-k '$(K)')
+
+profile:
+	$(TOP)/tools/bench/run-bench.sh -P $(if $(K),-k '$(K)')

@@ -81,4 +81,13 @@ cp "$OCF_TOP/tests/openssl/engine-test.sh" "$OCF_TOP/tests/openssl/openssl.cnf" 
 	"$OCF_TOP/tests/kernel/cryptosoft_async.sh" \
 	"$root/ocf/scripts/"
 
+# perf and the libraries it links, for profiles (tools/bench/profile.sh).
+if [ "${OCF_VM_PERF:-0}" = 1 ]; then
+	perf=$(command -v perf) || die "OCF_VM_PERF=1 but no perf (linux-perf)"
+	for f in "$perf" $(ldd "$perf" | awk '$(NF - 1) ~ /^\// { print $(NF - 1) } $1 ~ /^\// { print $1 }'); do
+		mkdir -p "$root$(dirname "$f")"
+		cp -L "$f" "$root$f"
+	done
+fi
+
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out"

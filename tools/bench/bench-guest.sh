@@ -12,6 +12,8 @@
 #   bench-guest.sh mixed [params]           one any-driver session, every
 #                                           size: who served what
 #   bench-guest.sh stats                    the framework's statistics
+#   bench-guest.sh profile LABEL MODE ...   a perf profile of the other
+#                                           mode's run (OCF_VM_PERF=1)
 here=$(dirname "$0")
 status=0
 mode=$1
@@ -33,7 +35,8 @@ run_kmod() {
 		modprobe ocf_bench "$@" 2>/tmp/bench.err
 	fi || { echo "# loading ocf_bench failed: $(cat /tmp/bench.err)"; return 1; }
 	sed 's/^/# /' /sys/kernel/debug/ocf_bench/results >/tmp/bench.out
-	rmmod ocf_bench
+	# A profile names the module's symbols after the run.
+	[ -n "${BENCH_KEEP_MODULE:-}" ] || rmmod ocf_bench
 	cat /tmp/bench.out
 	! grep -q -e VERIFY-FAILED -e 'failed (' -e 'set-up failed' /tmp/bench.out
 }
@@ -110,6 +113,68 @@ stats)
 		echo "ok 1 - bench framework statistics"
 	else
 		echo "ok 1 - bench framework statistics # SKIP no /sys/kernel/debug/ocf"
+	fi
+	;;
+profile)
+	# Self time per symbol on both CPUs, sampled by the clock: TCG has
+	# no PMU.  Idle is counted apart; the rest is what the run costs.
+	label=$1
+	shift
+	if ! command -v perf >/dev/null; then
+		echo "ok 1 - profile $label # SKIP no perf in the VM (OCF_VM_PERF=1)"
+		exit 0
+	fi
+	echo 0 >/proc/sys/kernel/kptr_restrict
+	echo -1 >/proc/sys/kernel/perf_event_paranoid
+	BENCH_KEEP_MODULE=1 perf record -q -a -e cpu-clock \
+		-F "${PROFILE_HZ:-2000}" -o /tmp/perf.data -- "$0" "$@" \
+		>/tmp/profile.run 2>/tmp/perf.err
+	rc=$?
+	grep -q '^not ok' /tmp/profile.run && rc=1
+	# The measured mode's own lines, without its KTAP framing.
+	grep -v -e '^KTAP' -e '^1\.\.' /tmp/profile.run |
+		sed 's/^\(not \)\{0,1\}ok 1 - /# run: &/'
+	perf report -i /tmp/perf.data --stdio --no-children -q \
+		--sort comm,dso,sym --percent-limit 0.1 2>>/tmp/perf.err |
+		awk -v l="$label" '
+		# perf files module symbols under the kernel: name the module.
+		# A section marker shares its address with the code after it
+		# (the retpoline thunks follow the softirq section): name that.
+		FNR == 1 { file++ }
+		file == 1 {
+			if ($4 ~ /^\[/)
+				mod[$3] = $4
+			else if ($3 ~ /_text_(start|end)$/)
+				at[$3] = $1
+			if ($3 in at)
+				marked[$1] = 1
+			next
+		}
+		file == 2 {
+			if ($1 in marked && $3 !~ /_text_(start|end)$/ &&
+			    $3 !~ /^__pfx_/)
+				name[$1] = $3
+			next
+		}
+		NF >= 4 && $1 ~ /%$/ {
+			sub(/%$/, "", $1)
+			sym = $5
+			for (i = 6; i <= NF; i++)
+				sym = sym " " $i
+			if (sym ~ /_text_(start|end)$/ && name[at[sym]] != "")
+				sym = name[at[sym]]
+			if ($3 == "[kernel.kallsyms]" && sym in mod)
+				$3 = mod[sym]
+			print "# PROFILE " l " " $1 " " $2 " " $3 " " sym
+		}' /proc/kallsyms /proc/kallsyms - >/tmp/profile.out
+	rmmod ocf_bench 2>/dev/null
+	cat /tmp/profile.out
+	if [ $rc = 0 ] && [ -s /tmp/profile.out ]; then
+		echo "ok 1 - profile $label"
+	else
+		sed 's/^/# perf: /' /tmp/perf.err | head -20
+		echo "not ok 1 - profile $label"
+		status=1
 	fi
 	;;
 *)

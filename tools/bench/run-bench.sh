@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# run-bench.sh [-k 6.1,6.12] [-o DIR] [-r RESULTS.log]
+# run-bench.sh [-k 6.1,6.12] [-o DIR] [-r RESULTS.log] [-P]
 #
 # The whole benchmark, one VM per kernel (TCG, 2 vCPUs): builds the
 # modules (W=1), ocf_bench and cryptobench, boots the kernel with a
@@ -11,24 +11,35 @@
 #   -o  output directory
 #   -r  no build and no VM: make the report from a results.log of an
 #       earlier run (with -k naming its one kernel)
+#   -P  profiles instead (tools/bench/profile-plan, perf in the VM):
+#       DIR/profile-<kernel>.md, build directory build/profile
 # Uses the VM harness's scripts (tests/vm) with its own build directory,
 # build/bench, so it never disturbs `make check`.  Each VM is limited to
 # 10 minutes.  OCF_BENCH_PLAN=FILE runs another plan (same format).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-export OCF_BUILD=${OCF_BENCH_BUILD:-$top/build/bench}
-. "$top/tests/vm/lib.sh"
-
-kernels=6.1,6.12 outdir=$top/bench from=
-while getopts "k:o:r:h" opt; do
+kernels=6.1,6.12 outdir=$top/bench from= profile=0
+while getopts "k:o:r:Ph" opt; do
 	case $opt in
 	k) kernels=$OPTARG ;;
 	o) outdir=$OPTARG ;;
 	r) from=$OPTARG ;;
-	*) sed -n '3,17p' "$0"; exit 2 ;;
+	P) profile=1 ;;
+	*) sed -n '3,19p' "$0"; exit 2 ;;
 	esac
 done
+if [ $profile = 1 ]; then
+	export OCF_BUILD=${OCF_BENCH_BUILD:-$top/build/profile}
+	export OCF_VM_PERF=1
+	plan=${OCF_BENCH_PLAN:-$here/profile-plan}
+else
+	export OCF_BUILD=${OCF_BENCH_BUILD:-$top/build/bench}
+	plan=${OCF_BENCH_PLAN:-$here/plan}
+fi
+. "$top/tests/vm/lib.sh"
+[ $profile = 0 ] || "$top/tests/vm/deps.sh" linux-perf ||
+	die "could not install linux-perf"
 mkdir -p "$outdir"
 outdir=$(cd "$outdir" && pwd)
 
@@ -48,6 +59,13 @@ ensure_gnuplot() {
 
 report() {
 	local short=$1 kver=$2 run=$3
+	if [ $profile = 1 ]; then
+		/usr/bin/python3 "$here/report-profile.py" --kernel "$kver" \
+			--results "$run/results.log" --load "$run/host-load" \
+			--command "tools/bench/run-bench.sh -P -k $short" \
+			--out "$outdir/profile-$short.md"
+		return
+	fi
 	ensure_gnuplot
 	/usr/bin/python3 "$here/report-bench.py" --kernel "$kver" \
 		--short "$short" --results "$run/results.log" \
@@ -99,7 +117,7 @@ for short in ${kernels//,/ }; do
 	# ocf_bench travels with the programs (build/user -> /tests).
 	install -m 0755 "$ko" "$OCF_BUILD/user/bench/ocf_bench.ko"
 
-	cp "${OCF_BENCH_PLAN:-$here/plan}" "$run/plan"
+	cp "$plan" "$run/plan"
 	log "$short: initramfs"
 	"$top/tests/vm/mkinitramfs.sh" "$kver" "$src" "$run/plan" \
 		"$run/initramfs.gz" "$prod" >"$run/initramfs.log" 2>&1 ||
