@@ -53,11 +53,18 @@ static bool ocf_svc_group(u64 *acc, u32 est, u64 *ns, bool alone)
 	u64 sum = a & GENMASK_ULL(OCF_SVC_NS_BITS - 1, 0);
 	u64 n = a >> OCF_SVC_NS_BITS;
 
-	if (!est || ((alone || *ns >= est / 2) && n)) {
+	if (!est) {
+		/*
+		 * The first sample is learnt as it is: the next group starts
+		 * empty, or the sample would be averaged in a second time.
+		 */
+		WRITE_ONCE(*acc, 0);
+		return true;
+	}
+	if ((alone || *ns >= est / 2) && n) {
 		/* This sample opens the next group; learn the last one. */
 		WRITE_ONCE(*acc, 1ULL << OCF_SVC_NS_BITS | *ns);
-		if (est)
-			*ns = div64_u64(sum, n);
+		*ns = div64_u64(sum, n);
 		return true;
 	}
 	sum += *ns;

@@ -273,6 +273,25 @@ static int fk_release(struct fake *fk)
 	return n;
 }
 
+/* Complete the oldest request @fk holds; false when it holds none. */
+static bool fk_release_one(struct fake *fk)
+{
+	struct cryptop *crp;
+	unsigned long flags;
+
+	spin_lock_irqsave(&fk->lock, flags);
+	crp = list_first_entry_or_null(&fk->pending, struct cryptop,
+				       crp_next);
+	if (crp) {
+		list_del_init(&crp->crp_next);
+		fk->npending--;
+	}
+	spin_unlock_irqrestore(&fk->lock, flags);
+	if (crp)
+		crypto_done(crp);
+	return crp;
+}
+
 static bool irq_seen_hard;
 
 static enum hrtimer_restart fk_timer(struct hrtimer *t)
@@ -2345,6 +2364,77 @@ out:
 	fk_free(c);
 }
 
+#define SVC_FIRST_MS	100
+#define SVC_GROUP	3
+
+/*
+ * A device's first service sample is learnt as its cost and counts only
+ * once: the group after it averages the samples that follow it.  "svc"
+ * holds its requests.  SVC_GROUP + 1 go in together; the first completes
+ * after SVC_FIRST_MS (X, learnt as it is), each other one a few ms after
+ * the one before (samples Y, queued behind it: no group starts there);
+ * one more request on the idle device then closes their group.  One step
+ * of the moving average from X toward the mean of the Ys is
+ * X - (X - Y) / 8; with X counted in the group again it was
+ * X - 3 (X - Y) / 32.
+ */
+static void t_service_first(void)
+{
+	struct fake *d = fk_alloc("ocftest-svc", CRYPTOCAP_F_HARDWARE,
+				  FK_HOLD);
+	int algs[] = { FK_XOR }, i, n = SVC_GROUP + 2, sent = 0;
+	long long first = -1, learnt = -1, want = 0, twice = 0;
+	struct cryptop **v = NULL;
+	u64 sid = 0, t0 = 0, t1 = 0, y = 0;
+	u8 buf[16] = { };
+	struct seqw sw;
+	bool ok;
+
+	seqw_init(&sw);
+	if (!d || fk_register(d, algs, 1) || new1(&sid, FK_XOR, 1, d->id)) {
+		CHECK(false, "service cost: set-up");
+		goto out;
+	}
+	v = reqs_alloc(n, sid, &sw, buf, 0);
+	for (ok = v; ok && sent <= SVC_GROUP; sent++)
+		ok = v[sent] && !crypto_dispatch(v[sent]);
+	msleep(SVC_FIRST_MS);
+	t0 = ktime_get_ns();
+	ok = ok && fk_release_one(d);
+	first = stat_field("algs", "ocftest-svc", FK_XOR, "cost_64");
+	for (i = 0; ok && i < SVC_GROUP; i++) {
+		usleep_range(2000, 3000);
+		t1 = ktime_get_ns();
+		ok = fk_release_one(d);
+	}
+	ok = ok && seqw_wait(&sw, sent) && v[sent] &&
+	     !crypto_dispatch(v[sent++]) && fk_release_one(d) &&
+	     seqw_wait(&sw, sent) && !atomic_read(&sw.errors);
+	learnt = stat_field("algs", "ocftest-svc", FK_XOR, "cost_64");
+	if (ok && first > 0) {
+		y = div_u64(t1 - t0, SVC_GROUP);
+		want = first - (first - (long long)y) / 8;
+		twice = first - 3 * (first - (long long)y) / 32;
+	}
+	ktap_diag(&suite, "service cost: first %lld ns, %d of %llu ns: learnt %lld",
+		  first, SVC_GROUP, y, learnt);
+	ktap_diag(&suite, "service cost: one step gives %lld, the first twice %lld",
+		  want, twice);
+	/* Within a quarter of the gap: y is the test's clock, not OCF's. */
+	CHECK(ok && first > 0 && (long long)y < first / 4 &&
+	      4 * abs(learnt - want) < twice - want,
+	      "service cost: a device's first sample counts once, not again in the next group");
+out:
+	if (d)
+		fk_release(d);
+	if (sent)
+		seqw_wait(&sw, sent);
+	if (sid)
+		crypto_freesession(sid);
+	reqs_free(v, n);
+	fk_free(d);
+}
+
 /* maxoplen: a request too long for a driver goes to one that takes it. */
 static void t_maxoplen(void)
 {
@@ -3097,7 +3187,7 @@ static int __init ocf_core_test_init(void)
 {
 	long probe_ms;
 
-	if (ktap_start(&suite, KBUILD_MODNAME, 120))
+	if (ktap_start(&suite, KBUILD_MODNAME, 121))
 		return -ENOMEM;
 	t_registration();
 	t_errors();
@@ -3121,6 +3211,7 @@ static int __init ocf_core_test_init(void)
 	t_route_sticky();
 	t_maxoplen();
 	t_overflow();
+	t_service_first();
 	if (probe_ms >= 0)
 		write_int_file(PROBE_MS_PARAM, probe_ms);
 	t_route_probe();
