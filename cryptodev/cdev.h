@@ -74,6 +74,7 @@ struct cdev_session {
 	u32			aead_mac;	/* OCF MAC half of an AEAD */
 	u32			klen;		/* cipher key bytes */
 	u32			mklen;		/* MAC key bytes */
+	bool			dead;		/* freed: ids no longer name it */
 	spinlock_t		ivlock;
 	u8			iv[EALG_MAX_BLOCK_LEN];	/* chaining IV */
 };
@@ -153,7 +154,11 @@ struct cdev_fd {
 	 * its ioctl returned (asynchronous, published multi, orphaned).
 	 */
 	atomic_t		refs;
-	struct cdev_req		*hot;		/* last request put back */
+	/*
+	 * The last request put back; it may keep its session's reference,
+	 * so the next CIOCCRYPT on that session skips the look-up.
+	 */
+	struct cdev_req		*hot;
 	void			*marr;		/* CDEV_MARR_SIZE, spare */
 	spinlock_t		lock;		/* everything below */
 	struct list_head	free_reqs;
@@ -188,6 +193,9 @@ int cdev_finddev(struct crypt_find_op *fo);
 
 /* Requests (cdev_req.c). */
 struct cdev_req *cdev_req_get(struct cdev_fd *f);
+struct cdev_req *cdev_req_get_ses(struct cdev_fd *f, u32 id,
+				  struct cdev_session **ses);
+void cdev_req_drop_dead_ses(struct cdev_fd *f);
 void cdev_req_put(struct cdev_fd *f, struct cdev_req *r);
 unsigned int cdev_req_take_cached(struct cdev_fd *f, struct list_head *list,
 				  unsigned int n);

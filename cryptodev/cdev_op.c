@@ -346,12 +346,13 @@ int cdev_crypt_finish(struct cdev_req *r)
 
 int cdev_crypt(struct cdev_fd *f, struct crypt_op *cop)
 {
-	struct cdev_req *r = cdev_req_get(f);
+	struct cdev_session *s;
+	struct cdev_req *r = cdev_req_get_ses(f, cop->ses, &s);
 	int err;
 
 	if (!r)
 		return -ENOMEM;
-	err = cdev_crypt_prepare(f, r, cop);
+	err = cdev_crypt_prepare_ses(r, cop, s);
 	if (err)
 		goto out;
 	if (r->crp->crp_desc) {

@@ -181,8 +181,11 @@ static void cdev_req_reset(struct cdev_req *r)
 	r->want_iv = false;
 }
 
-/* A request: the hot one, a cached one, or a new one. */
-struct cdev_req *cdev_req_get(struct cdev_fd *f)
+/*
+ * A request: the hot one (with the session reference it may keep), a
+ * cached one, or a new one.
+ */
+static struct cdev_req *cdev_req_take(struct cdev_fd *f)
 {
 	struct cdev_req *r = xchg(&f->hot, NULL);
 
@@ -198,8 +201,42 @@ struct cdev_req *cdev_req_get(struct cdev_fd *f)
 	}
 	if (!r)
 		r = cdev_req_alloc(f);
-	if (r)
+	return r;
+}
+
+struct cdev_req *cdev_req_get(struct cdev_fd *f)
+{
+	struct cdev_req *r = cdev_req_take(f);
+
+	if (r) {
+		if (r->ses)
+			cdev_session_put(r->ses);
 		cdev_req_reset(r);
+	}
+	return r;
+}
+
+/*
+ * A request and a reference on session `id` (NULL when there is none):
+ * the one the hot request kept when it names that session and has not
+ * been freed, else a look-up.  The common case, one session per file,
+ * then takes no reference and walks no table.
+ */
+struct cdev_req *cdev_req_get_ses(struct cdev_fd *f, u32 id,
+				  struct cdev_session **ses)
+{
+	struct cdev_req *r = cdev_req_take(f);
+	struct cdev_session *s;
+
+	if (!r)
+		return NULL;
+	s = r->ses;
+	if (s && (s->id != id || READ_ONCE(s->dead))) {
+		cdev_session_put(s);
+		s = NULL;
+	}
+	cdev_req_reset(r);
+	*ses = s ? s : cdev_session_get(f, id);
 	return r;
 }
 
@@ -343,11 +380,31 @@ void cdev_req_put_list(struct cdev_fd *f, struct list_head *list)
 		cdev_req_free(r);
 }
 
-void cdev_req_put(struct cdev_fd *f, struct cdev_req *r)
+/*
+ * Into the hot slot (keeping r->ses) or the cache (without it).  A
+ * session freed meanwhile is not kept: cdev_fsession() marks it dead,
+ * then looks at the slot; this stores the slot, then looks at the mark
+ * (both through fully ordered atomics), so one of them drops it.  RCU
+ * keeps the session readable once r is visible to other threads.
+ */
+static void cdev_req_park(struct cdev_fd *f, struct cdev_req *r)
 {
-	cdev_req_release_data(r);
-	if (!cmpxchg(&f->hot, NULL, r))
+	struct cdev_session *s = r->ses;
+	bool dead;
+
+	rcu_read_lock();
+	if (!cmpxchg(&f->hot, NULL, r)) {
+		dead = s && READ_ONCE(s->dead);
+		rcu_read_unlock();
+		if (dead)
+			cdev_req_drop_dead_ses(f);
 		return;
+	}
+	rcu_read_unlock();
+	if (s) {
+		cdev_session_put(s);
+		r->ses = NULL;
+	}
 	spin_lock_irq(&f->lock);
 	if (f->nfree < CDEV_REQ_CACHE) {
 		list_add(&r->link, &f->free_reqs);
@@ -357,6 +414,34 @@ void cdev_req_put(struct cdev_fd *f, struct cdev_req *r)
 	spin_unlock_irq(&f->lock);
 	if (r)
 		cdev_req_free(r);
+}
+
+/* The hot request's session reference, if that session was freed. */
+void cdev_req_drop_dead_ses(struct cdev_fd *f)
+{
+	struct cdev_req *r = xchg(&f->hot, NULL);
+
+	if (!r)
+		return;		/* its taker checks the mark */
+	if (r->ses && READ_ONCE(r->ses->dead)) {
+		cdev_session_put(r->ses);
+		r->ses = NULL;
+	}
+	cdev_req_park(f, r);
+}
+
+void cdev_req_put(struct cdev_fd *f, struct cdev_req *r)
+{
+	struct cdev_session *s = r->ses;
+
+	r->ses = NULL;
+	cdev_req_release_data(r);
+	if (s && READ_ONCE(s->dead)) {
+		cdev_session_put(s);
+		s = NULL;
+	}
+	r->ses = s;
+	cdev_req_park(f, r);
 }
 
 /*
@@ -572,7 +657,10 @@ void cdev_reqs_release(struct cdev_fd *f)
 		cdev_req_free(r);
 	}
 	f->nfree = 0;
-	if (f->hot)
+	if (f->hot) {
+		if (f->hot->ses)
+			cdev_session_put(f->hot->ses);
 		cdev_req_free(f->hot);
+	}
 	f->hot = NULL;
 }

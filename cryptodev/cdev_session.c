@@ -292,6 +292,9 @@ int cdev_fsession(struct cdev_fd *f, u32 id)
 
 	if (!s)
 		return -EINVAL;
+	/* Its id names nothing now: the hot request must not keep it. */
+	WRITE_ONCE(s->dead, true);
+	cdev_req_drop_dead_ses(f);
 	atomic_dec(&f->nsessions);
 	cdev_session_put(s);
 	return 0;

@@ -7,7 +7,9 @@
  * operations in flight, processes killed in the middle of operations,
  * close and exit not waiting for operations still inside an asynchronous
  * driver, the module refusing to unload while a file is open, and a
- * stress of one session (every answer right or an errno).  After each,
+ * stress of one session (every answer right or an errno), and the
+ * session the last request keeps for the next call answering exactly as
+ * the session table does.  After each,
  * /dev/crypto must still give correct results.
  */
 #include <poll.h>
@@ -882,6 +884,297 @@ static void test_stress(unsigned int secs, unsigned int nthreads)
 }
 
 /*
+ * The hot request keeps its session's reference for the next CIOCCRYPT
+ * (docs/cryptodev.md): whatever it keeps must answer as the session
+ * table does.  Two AES-CBC keys tell which session ran a call.
+ */
+static const uint8_t key2[16] = "conc-other-key-2";
+static uint8_t ref_ct[2][64];	/* 64 zero bytes, zero IV, key / key2 */
+
+static const uint8_t *sc_key(int which)
+{
+	return which ? key2 : key;
+}
+
+/* 0 when 64 zero bytes encrypt to the reference of `which`, else -errno. */
+static int sc_enc(int f, uint32_t ses, int which)
+{
+	uint8_t in[64] = { 0 }, out[64], iv[16] = { 0 };
+	int err = do_crypt(f, ses, COP_ENCRYPT, 0, in, out, 64, iv, NULL);
+
+	if (!err && memcmp(out, ref_ct[which], 64))
+		err = -EILSEQ;
+	return err;
+}
+
+static int sc_new(int f, int which, uint32_t *ses)
+{
+	return ses_new(f, CRYPTO_AES_CBC, sc_key(which), 16, 0, NULL, 0, ses);
+}
+
+/* The references, each from a file of its own with one session. */
+static int sc_refs(void)
+{
+	uint8_t zero[64] = { 0 }, iv[16];
+	uint32_t s;
+	int i, f, ok = 1;
+
+	for (i = 0; ok && i < 2; i++) {
+		f = cdev_open();
+		memset(iv, 0, sizeof(iv));
+		ok = f >= 0 && !sc_new(f, i, &s) &&
+		     !do_crypt(f, s, COP_ENCRYPT, 0, zero, ref_ct[i], 64, iv,
+			       NULL);
+		if (f >= 0)
+			close(f);
+	}
+	return ok && memcmp(ref_ct[0], ref_ct[1], 64);
+}
+
+/* Sessions of every OCF driver (debugfs), or -1 when unreadable. */
+static long ocf_sessions(void)
+{
+	char line[512];
+	long total = 0, n;
+	FILE *fp = fopen("/sys/kernel/debug/ocf/drivers", "r");
+
+	if (!fp)
+		return -1;
+	if (!fgets(line, sizeof(line), fp)) {	/* the header */
+		fclose(fp);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), fp)) {
+		if (sscanf(line, "%*u %*s %*s %ld", &n) != 1) {
+			total = -1;
+			break;
+		}
+		total += n;
+	}
+	fclose(fp);
+	return total;
+}
+
+static void test_cache_freed(int fd)
+{
+	struct crypt_sfop sf;
+	uint32_t a, b;
+	int e1 = -1, e2 = -1, e3 = -1, e4 = -1;
+
+	if (!sc_new(fd, 0, &a)) {
+		e1 = sc_enc(fd, a, 0);
+		if (!ses_free(fd, a))
+			e2 = sc_enc(fd, a, 0);
+	}
+	if (!sc_new(fd, 1, &b)) {
+		e3 = sc_enc(fd, b, 1);
+		sf = (struct crypt_sfop){ .count = 1, .sesid = &b };
+		if (!xioctl(fd, CIOCNFSESSION, &sf) && !sf.status)
+			e4 = sc_enc(fd, b, 1);
+	}
+	check(!e1 && e2 == -EINVAL && !e3 && e4 == -EINVAL,
+	      "a session used and then freed answers EINVAL at once (CIOCFSESSION %d, CIOCNFSESSION %d)",
+	      e2, e4);
+}
+
+static void test_cache_turns(int fd)
+{
+	uint32_t a, b, c;
+	int i, bad = 0, freed_ok = 0;
+
+	if (sc_new(fd, 0, &a) || sc_new(fd, 1, &b)) {
+		check(0, "two sessions used in turn on one file");
+		return;
+	}
+	for (i = 0; i < 32; i++)
+		bad += !!sc_enc(fd, a, 0) + !!sc_enc(fd, b, 1);
+	check(!bad, "two sessions used in turn on one file each run with their own key (%d wrong)",
+	      bad);
+	/* A fresh session after each free, with the other key. */
+	bad = 0;
+	for (i = 0; i < 64; i++) {
+		if (sc_new(fd, i & 1, &c)) {
+			bad++;
+			continue;
+		}
+		bad += !!sc_enc(fd, c, i & 1);
+		bad += !!ses_free(fd, c);
+		freed_ok += sc_enc(fd, c, i & 1) == -EINVAL;
+		bad += !!sc_enc(fd, a, 0);
+	}
+	check(!bad && freed_ok == 64,
+	      "sessions created, used and freed in turn: each runs with its own key, each freed id answers EINVAL (%d wrong, %d/64 EINVAL)",
+	      bad, freed_ok);
+	ses_free(fd, a);
+	ses_free(fd, b);
+}
+
+static void test_cache_two_files(void)
+{
+	int fx = cdev_open(), fy = cdev_open(), i, bad = 0;
+	uint32_t sx = 0, sy = 0;
+
+	if (fx < 0 || fy < 0 || sc_new(fx, 0, &sx) || sc_new(fy, 1, &sy))
+		bad = -1;
+	for (i = 0; !bad && i < 32; i++)
+		bad += !!sc_enc(fx, sx, 0) + !!sc_enc(fy, sy, 1);
+	check(!bad, "session %u of one file and %u of another, used in turn, each run with their own key (%d wrong)",
+	      sx, sy, bad);
+	if (fx >= 0)
+		close(fx);
+	if (fy >= 0)
+		close(fy);
+}
+
+static void test_cache_released(int fd)
+{
+	long before = ocf_sessions(), during = -1, after;
+	uint32_t s;
+	int err;
+
+	if (before < 0) {
+		skip("/sys/kernel/debug/ocf/drivers not readable",
+		     "CIOCFSESSION releases the driver's session");
+		return;
+	}
+	err = sc_new(fd, 0, &s);
+	if (!err) {
+		err = sc_enc(fd, s, 0);
+		during = ocf_sessions();
+		ses_free(fd, s);
+	}
+	after = ocf_sessions();
+	check(!err && during > before && after == before,
+	      "CIOCFSESSION releases the driver's session at once, used or not (%ld, %ld, %ld)",
+	      before, during, after);
+}
+
+struct sc_arg {
+	int		fd;
+	int		which;
+	int		errors;
+	uint32_t	ses;
+	int		freed;		/* set once CIOCFSESSION returned */
+};
+
+static volatile int sc_stop;
+
+static void *sc_user(void *p)
+{
+	struct sc_arg *t = p;
+	int i;
+
+	for (i = 0; i < 400; i++)
+		t->errors += !!sc_enc(t->fd, t->ses, t->which);
+	return NULL;
+}
+
+static void *sc_churner(void *p)
+{
+	struct sc_arg *t = p;
+	uint32_t s;
+	int i = 0;
+
+	while (!sc_stop) {
+		i++;
+		if (sc_new(t->fd, i & 1, &s)) {
+			t->errors++;
+			continue;
+		}
+		t->errors += !!sc_enc(t->fd, s, i & 1);
+		t->errors += !!ses_free(t->fd, s);
+		t->errors += sc_enc(t->fd, s, i & 1) != -EINVAL;
+	}
+	return NULL;
+}
+
+static void test_cache_threads(int fd)
+{
+	struct sc_arg t[4];
+	pthread_t th[4];
+	int i, errors = 0;
+
+	sc_stop = 0;
+	for (i = 0; i < 4; i++) {
+		t[i] = (struct sc_arg){ .fd = fd, .which = i & 1 };
+		if (i < 3 && sc_new(fd, i & 1, &t[i].ses))
+			t[i].errors++;
+	}
+	pthread_create(&th[3], NULL, sc_churner, &t[3]);
+	for (i = 0; i < 3; i++)
+		pthread_create(&th[i], NULL, sc_user, &t[i]);
+	for (i = 0; i < 3; i++)
+		pthread_join(th[i], NULL);
+	sc_stop = 1;
+	pthread_join(th[3], NULL);
+	for (i = 0; i < 4; i++) {
+		errors += t[i].errors;
+		if (i < 3)
+			ses_free(fd, t[i].ses);
+	}
+	check(!errors,
+	      "3 threads on their own sessions of one file and one creating, using and freeing more: right key, freed ids EINVAL (%d wrong)",
+	      errors);
+}
+
+/* Calls that start after another thread's CIOCFSESSION returned fail. */
+static void *sc_victim(void *p)
+{
+	struct sc_arg *t = p;
+	int freed, err;
+
+	for (;;) {
+		freed = __atomic_load_n(&t->freed, __ATOMIC_SEQ_CST);
+		err = sc_enc(t->fd, t->ses, t->which);
+		if (freed) {
+			t->errors += err != -EINVAL;
+			return NULL;
+		}
+		if (err && err != -EINVAL)
+			t->errors++;
+	}
+}
+
+static void test_cache_free_race(int fd)
+{
+	struct sc_arg t;
+	pthread_t th;
+	int round, errors = 0;
+
+	for (round = 0; round < 40; round++) {
+		t = (struct sc_arg){ .fd = fd, .which = round & 1 };
+		if (sc_new(fd, t.which, &t.ses)) {
+			errors++;
+			continue;
+		}
+		pthread_create(&th, NULL, sc_victim, &t);
+		usleep(500 + 250 * (round % 8));
+		errors += !!ses_free(fd, t.ses);
+		__atomic_store_n(&t.freed, 1, __ATOMIC_SEQ_CST);
+		pthread_join(th, NULL);
+		errors += t.errors;
+	}
+	check(!errors,
+	      "a session freed by one thread answers EINVAL to the other's next call, 40 rounds (%d wrong)",
+	      errors);
+}
+
+static void test_session_cache(int fd)
+{
+	if (!sc_refs()) {
+		ktap_diag("no reference ciphertexts for two AES-CBC keys");
+		check(0, "session cache: references");
+		return;
+	}
+	test_cache_freed(fd);
+	test_cache_turns(fd);		/* 2 */
+	test_cache_two_files();
+	test_cache_released(fd);
+	test_cache_threads(fd);
+	test_cache_free_race(fd);
+}
+
+/*
  * cdev_conc [-S SECONDS] [-t THREADS]: with -S, only the stress case, for
  * that long (a reproducer); without, every case and a short stress.
  */
@@ -918,9 +1211,10 @@ int main(int argc, char **argv)
 		close(fd);
 		return ktap_exit();
 	}
-	ktap_plan(13);
+	ktap_plan(20);
 	ktap_diag("cdev-conc, %s-bit", CDEV_BITS);
 	test_threads_shared(fd, ses);
+	test_session_cache(fd);		/* 7 */
 	test_churn(fd);
 	test_fork(fd, ses);
 	test_crioget(fd, ses);
