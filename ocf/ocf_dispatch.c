@@ -386,27 +386,23 @@ int crypto_dispatch(struct cryptop *crp)
 {
 	struct crypto_req_priv *priv;
 	struct ocf_session *ses;
-	u64 new_sid = 0;
 	int err = 0;
 
 	if (!crp || !crp->crp_callback)
 		return -EINVAL;
 	priv = &crp->crp_priv;
+	/* The stage fields are read only once OCF_RS_SPLIT is set. */
 	priv->state = 0;
 	priv->consumer_sid = crp->crp_sid;
 	priv->session = NULL;
 	priv->driver = NULL;
-	priv->saved_desc = NULL;
-	priv->stage_last = NULL;
-	priv->stage_next = NULL;
 	priv->stage_leg = 0;
 	crp->crp_flags &= ~CRYPTO_F_DONE;
 	crp->crp_etype = 0;
 
-	ses = ocf_session_begin(crp->crp_sid, &err, &new_sid);
+	/* A migrated session's EAGAIN gives the consumer the new sid. */
+	ses = ocf_session_begin(crp->crp_sid, &err, &priv->consumer_sid);
 	if (!ses) {
-		if (err == EAGAIN)
-			priv->consumer_sid = new_sid;
 		ocf_finish(crp, err);
 		return 0;
 	}
@@ -416,8 +412,9 @@ int crypto_dispatch(struct cryptop *crp)
 		return 0;
 	}
 	if (ses->nlegs > 1) {
-		set_bit(OCF_RS_SPLIT, &priv->state);
+		__set_bit(OCF_RS_SPLIT, &priv->state);
 		priv->saved_desc = crp->crp_desc;
+		priv->stage_last = NULL;
 		err = ocf_stage_setup(crp, crp->crp_desc);
 	} else if (ses->routed) {
 		err = ocf_route(ses, crp);

@@ -214,7 +214,6 @@ void crypto_done(struct cryptop *crp)
 		if (timed && unlikely(test_bit(OCF_RS_PROBE, &priv->state)))
 			ocf_probe_done(crp, drv, in_call, cost_ns);
 	}
-	crp->crp_sid = priv->consumer_sid;
 	if (!etype && test_bit(OCF_RS_SPLIT, &priv->state) &&
 	    priv->stage_next) {
 		/* Next leg from the worker: bounded stack, no driver locks. */

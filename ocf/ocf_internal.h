@@ -9,6 +9,7 @@
 #include <linux/atomic.h>
 #include <linux/completion.h>
 #include <linux/mutex.h>
+#include <linux/nospec.h>
 #include <linux/percpu.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
@@ -204,7 +205,7 @@ void ocf_driver_put(struct ocf_driver *drv);
 int ocf_sessions_init(void);
 void ocf_sessions_exit(void);
 extern struct xarray ocf_ses_xa;
-void ocf_session_refused(struct ocf_session *ses, int *err, u64 *new_sid);
+int ocf_session_refused(struct ocf_session *ses, u64 *new_sid);
 void ocf_session_last_put(struct ocf_session *ses);
 u64 ocf_session_newest_sid(struct ocf_session *ses);
 void ocf_session_route_ask(struct ocf_session *ses, int class);
@@ -356,27 +357,35 @@ static __always_inline bool ocf_timed(struct ocf_driver *drv,
 }
 
 /*
- * The session object of @sid; the caller is in an RCU reader or holds
- * the xarray's lock.
+ * Sessions whose index is below OCF_SES_DIRECT (nearly all: sessions take
+ * the lowest free index) are also in a flat array, so a request finds its
+ * session with one load instead of an xarray walk.  Written under the
+ * xarray's lock; read in an RCU-sched reader (preemption off), which
+ * call_rcu() waits for as for rcu_read_lock() since Linux 4.20.
+ */
+#define OCF_SES_DIRECT		1024
+extern struct ocf_session __rcu *ocf_ses_direct[OCF_SES_DIRECT];
+struct ocf_session *ocf_session_lookup_xa(u32 idx);
+
+/*
+ * The session object of @sid; the caller is in an RCU-sched reader or
+ * holds the xarray's lock.
  */
 static __always_inline struct ocf_session *ocf_session_lookup(u64 sid)
 {
 	u32 idx = CRYPTO_SESID2LID(sid);
-	XA_STATE(xas, &ocf_ses_xa, idx);
 	struct ocf_session *ses;
 
 	if (!idx || !CRYPTO_SESID2HID(sid))
 		return NULL;
-	/* xa_load() without its own RCU section: this is the hot path. */
-	do {
-		ses = xas_load(&xas);
-		/*
-		 * A reserved index (a session being built) holds a zero
-		 * entry, which xas_retry() would retry for ever.
-		 */
-		if (xa_is_zero(ses))
-			return NULL;
-	} while (xas_retry(&xas, ses));
+	if (likely(idx < OCF_SES_DIRECT)) {
+		/* The index comes from the consumer (/dev/crypto's user). */
+		idx = array_index_nospec(idx, OCF_SES_DIRECT);
+		ses = rcu_dereference_sched_check(ocf_ses_direct[idx],
+						  lockdep_is_held(&ocf_ses_xa.xa_lock));
+	} else {
+		ses = ocf_session_lookup_xa(idx);
+	}
 	if (!ses || READ_ONCE(ses->sid) != sid)
 		return NULL;
 	return ses;
@@ -386,21 +395,21 @@ static __always_inline struct ocf_session *ocf_session_lookup(u64 sid)
  * Pin a session's legs for one request (inline: every request does it).
  * On failure *err is EINVAL (unknown, stale or freed), EAGAIN (migrated:
  * *new_sid is the sid to use) or ENXIO (no driver could take the
- * session over).
+ * session over); *new_sid is written only then.
  */
 static __always_inline struct ocf_session *
 ocf_session_begin(u64 sid, int *err, u64 *new_sid)
 {
 	struct ocf_session *ses;
 
-	rcu_read_lock();
+	rcu_read_lock_sched();
 	ses = ocf_session_lookup(sid);
 	if (likely(ses && atomic_inc_not_zero(&ses->active))) {
-		rcu_read_unlock();
+		rcu_read_unlock_sched();
 		return ses;
 	}
-	ocf_session_refused(ses, err, new_sid);
-	rcu_read_unlock();
+	*err = -ocf_session_refused(ses, new_sid);
+	rcu_read_unlock_sched();
 	return NULL;
 }
 
@@ -444,6 +453,9 @@ static __always_inline bool ocf_cost_learns(const struct ocf_driver *drv,
 	       (in_call || !(drv->flags & CRYPTOCAP_F_SYNC));
 }
 
+void ocf_stats_timed(struct ocf_driver *drv, struct cryptop *crp,
+		     bool in_call, u64 ns, u64 cost_ns, bool alone);
+
 /*
  * One stage of @crp completed on @drv (any context); @timed says @ns is
  * its latency, @in_call that it completed inside the driver's process()
@@ -451,7 +463,8 @@ static __always_inline bool ocf_cost_learns(const struct ocf_driver *drv,
  * estimate learns @cost_ns, the latency of a synchronous driver and the
  * service time of a device (crypto_done(); @alone: it found the device
  * idle).  Calibration requests are not counted here: they set costs
- * themselves.
+ * themselves.  Most requests to a synchronous driver are not timed:
+ * their counts take a loop with no call in it.
  */
 static __always_inline void ocf_stats_account(struct ocf_driver *drv,
 					      struct cryptop *crp, bool timed,
@@ -459,7 +472,6 @@ static __always_inline void ocf_stats_account(struct ocf_driver *drv,
 					      bool alone)
 {
 	bool err = crp->crp_etype != 0;
-	bool learn = timed && ocf_cost_learns(drv, crp, in_call);
 	struct cryptodesc *crd;
 	u64 bytes = 0;
 	int n = 0;
@@ -470,17 +482,12 @@ static __always_inline void ocf_stats_account(struct ocf_driver *drv,
 		u64 len = crd->crd_len > 0 ? crd->crd_len : 0;
 
 		bytes += len;
-		if (alg <= 0 || alg >= CRYPTO_ALGORITHM_LIMIT)
-			continue;
-		ocf_stat_count(drv->alg_stat + alg, len, err);
-		if (timed)
-			ocf_stat_time(drv->alg_stat + alg, ns);
-		if (learn)
-			ocf_cost_update(drv, alg, len, cost_ns, alone);
+		if (alg > 0 && alg < CRYPTO_ALGORITHM_LIMIT)
+			ocf_stat_count(drv->alg_stat + alg, len, err);
 	}
 	ocf_stat_count(drv->stat, bytes, err);
 	if (timed)
-		ocf_stat_time(drv->stat, ns);
+		ocf_stats_timed(drv, crp, in_call, ns, cost_ns, alone);
 }
 
 #endif /* _OCF_INTERNAL_H */

@@ -14,6 +14,7 @@
 #include "ocf_internal.h"
 
 DEFINE_XARRAY_FLAGS(ocf_ses_xa, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
+struct ocf_session __rcu *ocf_ses_direct[OCF_SES_DIRECT];
 static atomic_t ocf_ses_gen = ATOMIC_INIT(0);
 /* Serialises migrations (they call drivers, so they may sleep). */
 static DEFINE_MUTEX(ocf_migrate_mutex);
@@ -127,6 +128,25 @@ static void ocf_ses_unreserve(struct ocf_session *ses)
 	xa_erase_irq(&ocf_ses_xa, CRYPTO_SESID2LID(ses->sid));
 }
 
+/* Make @ses findable by its sid; the caller holds the xarray's lock. */
+static void ocf_ses_publish(struct ocf_session *ses)
+{
+	u32 idx = CRYPTO_SESID2LID(ses->sid);
+
+	/* The index is reserved: nothing to allocate. */
+	__xa_store(&ocf_ses_xa, idx, ses, GFP_ATOMIC);
+	if (idx < OCF_SES_DIRECT)
+		rcu_assign_pointer(ocf_ses_direct[idx], ses);
+}
+
+/* The opposite, for freesession and unload; under the xarray's lock. */
+static void ocf_ses_unpublish(u32 idx)
+{
+	__xa_erase(&ocf_ses_xa, idx);
+	if (idx < OCF_SES_DIRECT)
+		RCU_INIT_POINTER(ocf_ses_direct[idx], NULL);
+}
+
 static int ocf_ses_copy_ini(struct ocf_session *ses, struct cryptoini *cri)
 {
 	int n = 0, bytes;
@@ -189,9 +209,11 @@ static int ocf_newsession(u64 *sid, struct cryptoini *cri, u32 mask,
 	}
 	down_read(&ocf_build_rwsem);
 	err = ocf_session_build(ses, NULL);
-	if (!err)
-		xa_store_irq(&ocf_ses_xa, CRYPTO_SESID2LID(ses->sid), ses,
-			     GFP_KERNEL);
+	if (!err) {
+		xa_lock_irq(&ocf_ses_xa);
+		ocf_ses_publish(ses);
+		xa_unlock_irq(&ocf_ses_xa);
+	}
 	up_read(&ocf_build_rwsem);
 	if (err) {
 		ocf_ses_unreserve(ses);
@@ -243,28 +265,46 @@ u64 ocf_session_newest_sid(struct ocf_session *ses)
 
 /*
  * ocf_session_begin() found no session for @sid, or @ses without active
- * count: say why in *err (the caller is in an RCU reader).
+ * count: why, as a negative errno (the caller is in an RCU-sched
+ * reader).
  */
-void ocf_session_refused(struct ocf_session *ses, int *err, u64 *new_sid)
+int ocf_session_refused(struct ocf_session *ses, u64 *new_sid)
 {
 	struct ocf_session *next;
 
-	if (!ses) {
-		*err = EINVAL;
-		return;
-	}
+	if (!ses)
+		return -EINVAL;
 	/* moved_to and lost are set before the base count drops. */
 	smp_rmb();
 	if (READ_ONCE(ses->moved_to)) {
 		while ((next = READ_ONCE(ses->moved_to)))
 			ses = next;
 		*new_sid = ses->sid;
-		*err = EAGAIN;
-	} else if (READ_ONCE(ses->lost)) {
-		*err = ENXIO;
-	} else {
-		*err = EINVAL;
+		return -EAGAIN;
 	}
+	return READ_ONCE(ses->lost) ? -ENXIO : -EINVAL;
+}
+
+/* ocf_session_lookup() beyond the flat array. */
+struct ocf_session *ocf_session_lookup_xa(u32 idx)
+{
+	XA_STATE(xas, &ocf_ses_xa, idx);
+	struct ocf_session *ses;
+
+	rcu_read_lock();
+	do {
+		ses = xas_load(&xas);
+		/*
+		 * A reserved index (a session being built) holds a zero
+		 * entry, which xas_retry() would retry for ever.
+		 */
+		if (xa_is_zero(ses)) {
+			ses = NULL;
+			break;
+		}
+	} while (xas_retry(&xas, ses));
+	rcu_read_unlock();
+	return ses;
 }
 
 /*
@@ -360,7 +400,7 @@ int crypto_freesession(u64 sid)
 		ses = ses->moved_to;
 	for (; ses; ses = ses->moved_from) {
 		ses->dead = true;
-		__xa_erase(&ocf_ses_xa, CRYPTO_SESID2LID(ses->sid));
+		ocf_ses_unpublish(CRYPTO_SESID2LID(ses->sid));
 		ses->free_next = list;
 		list = ses;
 	}
@@ -449,8 +489,7 @@ lose:
 	xa_lock_irqsave(&ocf_ses_xa, flags);
 	if (!ses->dead && ses->has_base) {
 		if (nses) {
-			__xa_store(&ocf_ses_xa, CRYPTO_SESID2LID(nses->sid),
-				   nses, GFP_ATOMIC);
+			ocf_ses_publish(nses);
 			nses->moved_from = ses;
 			WRITE_ONCE(ses->moved_to, nses);
 			moved = true;
@@ -620,7 +659,9 @@ void ocf_sessions_exit(void)
 	int left = 0;
 
 	xa_for_each(&ocf_ses_xa, idx, ses) {
-		xa_erase_irq(&ocf_ses_xa, idx);
+		xa_lock_irq(&ocf_ses_xa);
+		ocf_ses_unpublish(idx);
+		xa_unlock_irq(&ocf_ses_xa);
 		ocf_ses_wipe_keys(ses);
 		left++;
 		/* Live legs would pin a driver module: none can be left. */

@@ -13,6 +13,27 @@
 #include <linux/seq_file.h>
 #include "ocf_internal.h"
 
+/* The timed part of ocf_stats_account(): latencies and costs. */
+void ocf_stats_timed(struct ocf_driver *drv, struct cryptop *crp,
+		     bool in_call, u64 ns, u64 cost_ns, bool alone)
+{
+	bool learn = ocf_cost_learns(drv, crp, in_call);
+	struct cryptodesc *crd;
+	int n = 0;
+
+	for (crd = crp->crp_desc; crd && n < OCF_MAX_DESC;
+	     crd = crd->crd_next, n++) {
+		int alg = crd->crd_alg;
+
+		if (alg <= 0 || alg >= CRYPTO_ALGORITHM_LIMIT)
+			continue;
+		ocf_stat_time(drv->alg_stat + alg, ns);
+		if (learn)
+			ocf_cost_update(drv, alg, crd->crd_len, cost_ns, alone);
+	}
+	ocf_stat_time(drv->stat, ns);
+}
+
 /*
  * seq_file fops with only read_iter, so the tables can also be read
  * with kernel_read() (the in-kernel tests do).  Created "unsafe": debugfs
