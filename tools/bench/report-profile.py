@@ -27,12 +27,15 @@ MODULES = {"[ocf]": "OCF core", "[cryptosoft]": "cryptosoft",
            "[ocf_virtio]": "virtio-crypto (OCF)"}
 
 KERNEL_PARTS = [
+    # Spectre v2 retpolines: every indirect call goes through one (6.1's
+    # kallsyms names the first by its section's start).
+    ("retpolines", re.compile(
+        r"^(__x86_(indirect|return)_thunk|__indirect_thunk_start$)")),
     ("system call", re.compile(
         r"^(entry_SYSCALL|do_syscall|syscall_|__x64_sys_|__ia32_sys_|"
         r"ksys_|__fget|fdget|__fdget|fput|security_file_ioctl|"
         r"exit_to_user_mode|syscall_exit|__rseq|rseq_|"
-        r"switch_fpu_return|fpregs_|restore_fpregs|"
-        r"entry_SYSRETQ|__x86_return_thunk|__x86_indirect_thunk|"
+        r"switch_fpu_return|fpregs_|restore_fpregs|entry_SYSRETQ|"
         r"do_vfs_ioctl|vfs_ioctl|apparmor_file|__fsnotify|security_|"
         r"tomoyo_|hook_file|x64_sys_call)")),
     ("copies", re.compile(
@@ -68,7 +71,7 @@ def part_of(comm, dso, sym):
 
 
 PARTS = ["user space", "system call", "copies", "/dev/crypto", "OCF core",
-         "cryptosoft", "virtio-crypto (OCF)", "Linux crypto",
+         "cryptosoft", "virtio-crypto (OCF)", "Linux crypto", "retpolines",
          "benchmark module", "interrupts and scheduling", "other kernel",
          "other modules"]
 
@@ -139,6 +142,14 @@ def main():
              "TCG has no PMU), self time per symbol on both vCPUs. Shares "
              "are of the busy samples (idle apart): what the measured path "
              "costs, by part. Host load: %s." % (args.command, load or "?"),
+             "",
+             "Under TCG a vCPU takes an interrupt only where a translation "
+             "block (a run of guest code up to a jump or call) starts, so a "
+             "sample names the block after the one that was running: time "
+             "shows at the next function's entry or at the code after a "
+             "call. Function shares are right to within that shift; "
+             "`retpolines` is the time of the blocks ending in an indirect "
+             "call as much as the thunks themselves.",
              ""]
     if not order:
         lines.append("No profile lines in the results (perf missing?).")
