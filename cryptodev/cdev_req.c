@@ -17,6 +17,7 @@
 #include <linux/ktime.h>
 #include <linux/slab.h>
 #include <linux/sched.h>
+#include <linux/sched/clock.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/stat.h>
 #include <linux/mm.h>
@@ -573,7 +574,7 @@ static bool cdev_req_poll(struct cdev_req *r, u64 start)
 			break;
 		}
 		if (need_resched() || !single_task_running() ||
-		    ktime_get_ns() - start > budget)
+		    local_clock() - start > budget)
 			break;
 		cpu_relax();
 	}
@@ -590,17 +591,24 @@ out:
 int cdev_req_wait(struct cdev_req *r)
 {
 	struct cdev_fd *f = r->fd;
-	u64 start;
+	u64 start, now;
 	int err = 0;
 
 	if (r->inline_done)
 		return 0;	/* the callback ran in our dispatch */
-	start = ktime_get_ns();
+	/*
+	 * local_clock(): the kernel's clock may be slow to read (the HPET
+	 * of 6.1 under QEMU TCG, where the poll loop's reads were half a
+	 * waiting process's time); a wake-up on another CPU skews the
+	 * sample a little, and it only steers the poll budget.
+	 */
+	start = local_clock();
 	if (!cdev_req_poll(r, start))
 		err = wait_event_killable(r->wq,
 					  READ_ONCE(r->state) == CDEV_R_DONE);
 	if (!err) {
-		cdev_note_wait(f, ktime_get_ns() - start);
+		now = local_clock();
+		cdev_note_wait(f, now > start ? now - start : 0);
 		/* Let the callback leave its critical section on r. */
 		spin_lock_irq(&f->lock);
 		spin_unlock_irq(&f->lock);
