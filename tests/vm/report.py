@@ -8,8 +8,8 @@ report.py RUNDIR...   each RUNDIR holds one kernel's run: name, plan,
                       earlier step failed).
 Prints one TAP line per test case, per test group and per check of the
 run (build, load, unload, kernel log, taint), the logs of any failed
-run, and a closing "N passed, N failed, N skipped" line.  Exit status 1
-when anything failed.
+run, the failed lines again, and a closing "N passed, N failed,
+N skipped" line.  Exit status 1 when anything failed.
 """
 import os
 import re
@@ -27,6 +27,7 @@ BAD_LOG = re.compile(
 # Where a checker's report ends: a blank line, the next report, a trace end.
 REPORT_END = re.compile(r"^\s*$|---\[ end trace|^(\[[ 0-9.]+\] )?=+$")
 REPORT_MAX = 60
+FAILURES_MAX = 12
 # Out-of-tree (O) and unsigned (E) modules are expected; nothing else.
 ALLOWED_TAINT = (1 << 12) | (1 << 13)
 CASE = re.compile(r"^(ok|not ok) \d+(?: -)? ?(.*?)(?: # (SKIP|TODO)\b ?(.*))?$")
@@ -36,6 +37,7 @@ PLAN = re.compile(r"^1\.\.(\d+)(?:\s*#\s*SKIP\b ?(.*))?")
 class Tap:
     def __init__(self):
         self.n = self.passed = self.failed = self.skipped = 0
+        self.failures = []
 
     def emit(self, ok, name, skip=None, diag=None):
         self.n += 1
@@ -47,6 +49,7 @@ class Tap:
             self.passed += 1
         else:
             self.failed += 1
+            self.failures.append(line)
         print(line)
         for d in diag or []:
             print("#   " + d)
@@ -128,9 +131,11 @@ def report_group(tap, kname, name, g, secs=None):
         problems.append("exit status 0 with %d failed cases" % failed)
     elif rc not in (0, 4) and not failed:
         problems.append("exit status %d with no failed case" % rc)
+    # A failed case is counted on its own line; the run's logs are
+    # still dumped for it.
     return tap.emit(not problems, "%s: %s (%d cases%s)" % (
         kname, name, len(cases), "" if secs is None else ", %s s" % secs),
-        diag=problems)
+        diag=problems) and not failed
 
 
 def report_run(tap, rundir):
@@ -234,6 +239,11 @@ def main(argv):
     print("1..%d" % tap.n)
     for rundir in failed_runs:
         dump_logs(rundir)
+    # Last, where a truncated CI log still shows them.
+    for line in tap.failures[:FAILURES_MAX]:
+        print("# failed: " + line)
+    if len(tap.failures) > FAILURES_MAX:
+        print("# failed: ... and %d more" % (len(tap.failures) - FAILURES_MAX))
     print("check: %d passed, %d failed, %d skipped" %
           (tap.passed, tap.failed, tap.skipped))
     return 1 if tap.failed else 0
