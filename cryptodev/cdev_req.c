@@ -431,16 +431,13 @@ void cdev_req_drop_dead_ses(struct cdev_fd *f)
 	cdev_req_park(f, r);
 }
 
+/* Keeps the session for the next request; cdev_req_park() drops a dead one. */
 void cdev_req_put(struct cdev_fd *f, struct cdev_req *r)
 {
 	struct cdev_session *s = r->ses;
 
 	r->ses = NULL;
 	cdev_req_release_data(r);
-	if (s && READ_ONCE(s->dead)) {
-		cdev_session_put(s);
-		s = NULL;
-	}
 	r->ses = s;
 	cdev_req_park(f, r);
 }
