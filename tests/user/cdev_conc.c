@@ -503,9 +503,12 @@ static void test_close_nowait(void)
 		err = hw_fetch_all(f);
 	tail = now_ms() - t0;
 	if (err || hw_bytes() < 0) {
-		const char *why = err ? "the batch failed" :
-			"/sys/kernel/debug/ocf/drivers not readable";
+		char why[96];
 
+		snprintf(why, sizeof(why), "%s%s",
+			 err ? "the batch failed: " :
+			 "/sys/kernel/debug/ocf/drivers not readable",
+			 err ? strerror(-err) : "");
 		skip(why, "%s", n1);
 		skip(why, "%s", n2);
 		close(f);
