@@ -374,31 +374,50 @@ static int hw_fetch_all(int f)
 }
 
 /*
- * Bytes hardware drivers have completed (debugfs, counted before each
- * request's callback runs), or -1 when unreadable.
+ * One column of /sys/kernel/debug/ocf/drivers summed over every driver,
+ * or over hardware drivers only when @hw_only; -1 when unreadable.
  */
-static long long hw_bytes(void)
+static long long ocf_drivers_sum(const char *column, int hw_only)
 {
-	char line[512], flags[16];
-	long long total = 0, n;
+	char line[512], *tok, *save;
+	long long total = 0;
+	int col = -1, i, seen;
 	FILE *fp = fopen("/sys/kernel/debug/ocf/drivers", "r");
 
 	if (!fp)
 		return -1;
-	if (!fgets(line, sizeof(line), fp)) {	/* the header */
-		fclose(fp);
-		return -1;
-	}
-	while (fgets(line, sizeof(line), fp)) {
-		if (sscanf(line, "%*u %*s %15s %*d %*u %lld", flags, &n) != 2) {
-			total = -1;
-			break;
+	if (fgets(line, sizeof(line), fp))	/* the header names them */
+		for (i = 0, tok = strtok_r(line, " \n", &save); tok;
+		     i++, tok = strtok_r(NULL, " \n", &save))
+			if (!strcmp(tok, column))
+				col = i;
+	while (col >= 0 && fgets(line, sizeof(line), fp)) {
+		int hw = 0;
+
+		for (i = 0, seen = 0, tok = strtok_r(line, " \n", &save); tok;
+		     i++, tok = strtok_r(NULL, " \n", &save)) {
+			if (i == 2)	/* flags: "hw", "sw,sync"... */
+				hw = !strncmp(tok, "hw", 2);
+			if (i == col) {
+				if (!hw_only || hw)
+					total += strtoll(tok, NULL, 10);
+				seen = 1;
+			}
 		}
-		if (!strncmp(flags, "hw", 2))
-			total += n;
+		if (!seen)
+			col = -1;
 	}
 	fclose(fp);
-	return total;
+	return col >= 0 ? total : -1;
+}
+
+/*
+ * Bytes hardware drivers have completed: counted before each request's
+ * callback runs.
+ */
+static long long hw_bytes(void)
+{
+	return ocf_drivers_sum("bytes", 1);
 }
 
 /* hw_bytes() once it stops moving (100 ms still, at most 10 s). */
@@ -1016,30 +1035,6 @@ static int sc_refs(void)
 	return ok && memcmp(ref_ct[0], ref_ct[1], 64);
 }
 
-/* Sessions of every OCF driver (debugfs), or -1 when unreadable. */
-static long ocf_sessions(void)
-{
-	char line[512];
-	long total = 0, n;
-	FILE *fp = fopen("/sys/kernel/debug/ocf/drivers", "r");
-
-	if (!fp)
-		return -1;
-	if (!fgets(line, sizeof(line), fp)) {	/* the header */
-		fclose(fp);
-		return -1;
-	}
-	while (fgets(line, sizeof(line), fp)) {
-		if (sscanf(line, "%*u %*s %*s %ld", &n) != 1) {
-			total = -1;
-			break;
-		}
-		total += n;
-	}
-	fclose(fp);
-	return total;
-}
-
 static void test_cache_freed(int fd)
 {
 	struct crypt_sfop sf;
@@ -1119,7 +1114,7 @@ static void test_cache_two_files(void)
  */
 static void test_cache_released(int fd)
 {
-	long before = ocf_sessions(), during = -1, after = -1;
+	long before = ocf_drivers_sum("sessions", 0), during = -1, after = -1;
 	uint32_t s;
 	int err = 0, i;
 
@@ -1129,14 +1124,14 @@ static void test_cache_released(int fd)
 		return;
 	}
 	for (i = 0; i < 5; i++) {
-		before = ocf_sessions();
+		before = ocf_drivers_sum("sessions", 0);
 		err = sc_new(fd, 0, &s);
 		if (err)
 			break;
 		err = sc_enc(fd, s, 0);
-		during = ocf_sessions();
+		during = ocf_drivers_sum("sessions", 0);
 		ses_free(fd, s);
-		after = ocf_sessions();
+		after = ocf_drivers_sum("sessions", 0);
 		if (err || (during > before && after == before))
 			break;
 		usleep(100000);
